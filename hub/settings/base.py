@@ -1,0 +1,194 @@
+"""Settings shared by every environment; safe for production, configured from the environment.
+
+Insecure conveniences (DEBUG, a fixed SECRET_KEY, SQLite) live only in dev.py and test.py.
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+
+def env_list(name, default=""):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+DEBUG = env_bool("DEBUG", False)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    # Cross-site core
+    "hub.tenancy",
+    "hub.taxonomy",
+    # Page types sites are built from
+    "sites.common",
+    "sites.portal",
+    "sites.department",
+    # Themes and the demo
+    "themes",
+    "fixtures",
+    # Wagtail and Django
+    "wagtail_localize",
+    "wagtail_localize.locales",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.table_block",
+    "wagtail.contrib.simple_translation",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "hub.urls"
+WSGI_APPLICATION = "hub.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        # The standard theme's templates; variants are CSS, chosen per tenant.
+        "DIRS": [BASE_DIR / "themes" / "standard" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "hub.tenancy.context_processors.tenancy",
+            ],
+        },
+    },
+]
+
+# DATABASE_URL, e.g. postgres://user:pass@host:5432/portalhub. No default here: production must say.
+if os.environ.get("DATABASE_URL"):
+    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+else:
+    DATABASES = {}
+
+# CACHE_URL: redis://host:6379/0 (Django's Redis backend), or locmem:// (default, one process).
+CACHE_URL = os.environ.get("CACHE_URL", "locmem://")
+if CACHE_URL.startswith(("redis://", "rediss://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+elif CACHE_URL.startswith("locmem://"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+elif CACHE_URL.startswith("dummy://"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+else:
+    raise ImproperlyConfigured(f"CACHE_URL scheme not supported: {CACHE_URL!r}")
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Internationalisation: Chinese is the default content language; Uyghur and Kyrgyz are
+# written in Arabic script (right to left) in Xinjiang.
+LANGUAGE_CODE = "zh-hans"
+TIME_ZONE = "Asia/Shanghai"
+USE_I18N = True
+USE_TZ = True
+WAGTAIL_I18N_ENABLED = True
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
+    ("zh-hans", "简体中文"),
+    ("ug", "ئۇيغۇرچە"),
+    ("ky", "قىرعىزچا"),
+    ("en", "English"),
+]
+# Django marks ug as bidirectional but not ky; Kyrgyz in Xinjiang uses Arabic script.
+RTL_LANGUAGES = {"ug", "ky"}
+LOCALE_PATHS = [BASE_DIR / "hub" / "locale"]
+
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+]
+STATICFILES_DIRS = [BASE_DIR / "themes" / "standard" / "static"]
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
+STATIC_URL = "/static/"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
+MEDIA_URL = "/media/"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+WAGTAIL_SITE_NAME = "克孜勒苏柯尔克孜自治州门户网站群"
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://portal.localhost:8000")
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILDOCS_EXTENSIONS = ["csv", "doc", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xls", "xlsx", "zip", "wps"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAIL_ALLOW_UNICODE_SLUGS = True
+
+# Portal Hub
+# Page types onboarding builds a site from, named by app label so hub/ never imports sites/.
+HUB_PORTAL_HOME_PAGE_MODEL = "portal.PortalHomePage"
+HUB_DEPARTMENT_HOME_PAGE_MODEL = "department.DepartmentHomePage"
+HUB_COLUMN_PAGE_MODEL = "common.ColumnIndexPage"
+# The standard column plan (栏目) every new subsite starts with; one editable JSON file.
+HUB_COLUMN_PLAN = Path(os.environ.get("HUB_COLUMN_PLAN", BASE_DIR / "hub" / "tenancy" / "column_plan.json"))
+# Visual variants of the standard theme a tenant may choose: (key, label, primary colour).
+HUB_THEME_VARIANTS = [
+    ("red", "政务红", "#b8141b"),
+    ("blue", "科技蓝", "#1f5aa6"),
+    ("green", "生态绿", "#23784a"),
+    ("teal", "天山青", "#127275"),
+    ("brown", "高原褐", "#8a4b16"),
+]
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {"hub": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO"), "propagate": False}},
+}

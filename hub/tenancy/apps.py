@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TenancyConfig(AppConfig):
+    name = "hub.tenancy"
+    label = "tenancy"
+    verbose_name = _("Site group")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,231 @@
+"""Onboarding a subsite in one step, and taking it offline; called by the admin view, the
+management commands, the demo loader and the tests alike."""
+
+import json
+import logging
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Site
+
+from .models import Department, TenantGroup, code_validator, hostname_validator
+from .scoping import locale_roots
+
+logger = logging.getLogger(__name__)
+
+ROLE_LABELS = {
+    TenantGroup.Role.WEBMASTER: "网站管理员",
+    TenantGroup.Role.EDITOR: "编辑",
+    TenantGroup.Role.REVIEWER: "审核员",
+}
+# Page permissions each role holds on its own site's roots (all locales).
+ROLE_PAGE_PERMISSIONS = {
+    TenantGroup.Role.WEBMASTER: ["add", "change", "publish", "bulk_delete", "lock", "unlock"],
+    TenantGroup.Role.EDITOR: ["add", "change", "lock"],
+    TenantGroup.Role.REVIEWER: ["change", "lock"],
+}
+# Collection permissions on the site's own media collection.
+ROLE_COLLECTION_PERMISSIONS = {
+    TenantGroup.Role.WEBMASTER: ["add", "change", "delete", "choose"],
+    TenantGroup.Role.EDITOR: ["add", "change", "choose"],
+    TenantGroup.Role.REVIEWER: ["choose"],
+}
+DEPARTMENT_FIELDS = {
+    "address",
+    "postcode",
+    "phone",
+    "email",
+    "office_hours",
+    "site_identifier",
+    "icp_number",
+    "police_record_number",
+    "sponsor",
+    "organizer",
+    "party_gov_label_url",
+    "sort_order",
+    "theme_variant",
+}
+
+
+@dataclass
+class OnboardingResult:
+    department: Department
+    created: bool
+    steps: list = field(default_factory=list)
+
+    def summary(self):
+        verb = "created" if self.created else "already present, completed"
+        done = "; ".join(self.steps) or "nothing missing"
+        return f"{self.department.code} ({self.department.name}) {verb}: {done}"
+
+
+def load_column_plan(kind):
+    """The standard column plan for a site kind, from the one editable JSON file."""
+    with open(settings.HUB_COLUMN_PLAN, encoding="utf-8") as plan_file:
+        plan = json.load(plan_file)
+    return plan.get(kind, plan.get(Department.Kind.DEPARTMENT, []))
+
+
+def _model(setting_name):
+    return apps.get_model(getattr(settings, setting_name))
+
+
+def validate_new_site(*, code, name, hostname, port=80):
+    """Raise ValidationError (per field) unless a site with these values may be created or completed."""
+    errors = {}
+    for key, value, validator in (("code", code, code_validator), ("hostname", hostname, hostname_validator)):
+        try:
+            validator(value or "")
+        except ValidationError as exc:
+            errors[key] = exc.messages
+    if not name or not name.strip():
+        errors["name"] = [_("A full name is required.")]
+    if errors:
+        raise ValidationError(errors)
+
+    existing = Department.objects.filter(code=code).first()
+    if existing and existing.hostname != hostname:
+        errors["code"] = [
+            _("The code %(code)s is already used by %(name)s (%(hostname)s).")
+            % {"code": code, "name": existing.name, "hostname": existing.hostname}
+        ]
+    other_host = Department.objects.filter(hostname=hostname).exclude(code=code).first()
+    if other_host:
+        errors["hostname"] = [
+            _("The hostname %(hostname)s is already used by %(name)s.")
+            % {"hostname": hostname, "name": other_host.name}
+        ]
+    elif not existing and Site.objects.filter(hostname=hostname, port=port).exists():
+        errors["hostname"] = [_("A Wagtail site already answers at %(hostname)s.") % {"hostname": hostname}]
+    other_name = Department.objects.filter(name=name).exclude(code=code).first()
+    if other_name:
+        errors["name"] = [_("%(name)s already has a site (code %(code)s).") % {"name": name, "code": other_name.code}]
+    if errors:
+        raise ValidationError(errors)
+    return existing
+
+
+def _publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def _build_columns(parent, plan, steps):
+    column_model = _model("HUB_COLUMN_PAGE_MODEL")
+    existing = {child.slug for child in parent.get_children()}
+    for column in plan:
+        if column["slug"] in existing:
+            node = parent.get_children().get(slug=column["slug"]).specific
+        else:
+            node = parent.add_child(
+                instance=column_model(
+                    title=column["title"],
+                    slug=column["slug"],
+                    locale=parent.locale,
+                    show_in_menus=column.get("show_in_menus", parent.depth == 2),
+                )
+            )
+            _publish(node)
+            steps.append(f"column {column['title']}")
+        _build_columns(node, column.get("children", []), steps)
+
+
+def grant_page_permissions(department):
+    """Give the tenant's groups their page permissions on every locale root of its site (idempotent)."""
+    page_ct_perms = {
+        p.codename: p
+        for p in Permission.objects.filter(content_type__app_label="wagtailcore", content_type__model="page")
+    }
+    roots = list(locale_roots(department))
+    for tenant_group in department.tenant_groups.select_related("group"):
+        for root in roots:
+            for perm in ROLE_PAGE_PERMISSIONS[tenant_group.role]:
+                GroupPagePermission.objects.get_or_create(
+                    group=tenant_group.group, page=root, permission=page_ct_perms[f"{perm}_page"]
+                )
+
+
+def _ensure_groups(department, steps):
+    admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    for role, label in ROLE_LABELS.items():
+        tenant_group = TenantGroup.objects.filter(department=department, role=role).select_related("group").first()
+        if tenant_group is None:
+            group, _created = Group.objects.get_or_create(name=f"{department.short_name}·{label}")
+            tenant_group = TenantGroup.objects.create(department=department, role=role, group=group)
+            steps.append(f"group {group.name}")
+        group = tenant_group.group
+        group.permissions.add(admin_access)
+        for action in ROLE_COLLECTION_PERMISSIONS[role]:
+            for app_label, model in (("wagtailimages", "image"), ("wagtaildocs", "document")):
+                perm = Permission.objects.get(content_type__app_label=app_label, codename=f"{action}_{model}")
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=department.collection, permission=perm
+                )
+    grant_page_permissions(department)
+
+
+@transaction.atomic
+def onboard_site(
+    *, code, name, hostname, short_name="", kind=Department.Kind.DEPARTMENT, org_code="", port=80, **details
+):
+    """Create (or complete) a tenant: Site, home page, column plan, media collection and editor groups.
+
+    Running it again for the same code and hostname adds only what is missing. A clash with another
+    tenant's code, name or hostname raises ValidationError and changes nothing.
+    """
+    hostname = (hostname or "").strip().lower()
+    code = (code or "").strip().lower()
+    unknown = set(details) - DEPARTMENT_FIELDS
+    if unknown:
+        raise TypeError(f"Unknown department fields: {', '.join(sorted(unknown))}")
+    existing = validate_new_site(code=code, name=name, hostname=hostname, port=port)
+    steps = []
+    if existing:
+        department = existing
+    else:
+        locale = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)[0]
+        home_model = _model(
+            "HUB_PORTAL_HOME_PAGE_MODEL" if kind == Department.Kind.PORTAL else "HUB_DEPARTMENT_HOME_PAGE_MODEL"
+        )
+        root = Page.get_first_root_node()
+        slug = code
+        home = root.add_child(instance=home_model(title=name, slug=slug, locale=locale))
+        _publish(home)
+        site = Site.objects.create(
+            hostname=hostname,
+            port=port,
+            root_page=home,
+            site_name=name,
+            is_default_site=kind == Department.Kind.PORTAL and not Site.objects.filter(is_default_site=True).exists(),
+        )
+        collection = Collection.get_first_root_node().add_child(name=name)
+        department = Department.objects.create(
+            code=code,
+            name=name,
+            short_name=short_name or name,
+            kind=kind,
+            hostname=hostname,
+            site=site,
+            collection=collection,
+            org_code=org_code or code.upper(),
+            **details,
+        )
+        steps += ["site", "home page", "media collection"]
+    _build_columns(department.site.root_page, load_column_plan(department.kind), steps)
+    _ensure_groups(department, steps)
+    result = OnboardingResult(department=department, created=existing is None, steps=steps)
+    logger.info("Onboarding: %s", result.summary())
+    return result
+
+
+def set_online(department, online):
+    """Take a tenant's site offline (its hostname answers 410, content and editors are kept) or back."""
+    Department.objects.filter(pk=department.pk).update(is_online=online)
+    department.is_online = online
+    logger.info("Site %s is now %s", department.code, "online" if online else "offline")
+    return department

@@ -1,0 +1,99 @@
+"""Abstract pieces page types are assembled from; each carries its own panels."""
+
+import datetime
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+
+def today():
+    return timezone.localdate()
+
+
+class BasePage(Page):
+    """Every public page type: knows its tenant through the tree."""
+
+    summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences for listings and search."))
+
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def department(self):
+        if not hasattr(self, "_department"):
+            from hub.tenancy.scoping import department_for_page
+
+            self._department = department_for_page(self)
+        return self._department
+
+
+class DatedPageMixin(models.Model):
+    """A publication date editors may set, so imported items keep their original date."""
+
+    date = models.DateField(_("publication date (发布日期)"), default=today, db_index=True)
+
+    date_panels = [FieldPanel("date")]
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        # The editable date drives Wagtail's first_published_at, so imported items keep their
+        # original date and every listing sorts on one field.
+        if isinstance(self.date, datetime.date) and self.first_published_at is not None:
+            local = timezone.localtime(self.first_published_at)
+            if local.date() != self.date:
+                self.first_published_at = timezone.make_aware(datetime.datetime.combine(self.date, local.time()))
+        return super().save(*args, **kwargs)
+
+    @property
+    def year(self):
+        return self.date.year if isinstance(self.date, datetime.date) else None
+
+
+class SubjectMixin(models.Model):
+    """The shared subject classification (主题分类)."""
+
+    subject = models.ForeignKey(
+        "taxonomy.Subject",
+        verbose_name=_("subject (主题分类)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    subject_panels = [FieldPanel("subject")]
+
+    class Meta:
+        abstract = True
+
+
+class PageAttachment(Orderable):
+    """A document attached to a page (articles, documents, notices)."""
+
+    page = ParentalKey("wagtailcore.Page", related_name="attachments", on_delete=models.CASCADE)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(_("title"), max_length=200, blank=True, help_text=_("Defaults to the document's title."))
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    @property
+    def display_title(self):
+        return self.title or self.document.title
+
+
+class AttachmentsMixin(models.Model):
+    attachment_panels = [InlinePanel("attachments", label=_("Attachments"))]
+
+    class Meta:
+        abstract = True

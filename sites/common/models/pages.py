@@ -1,0 +1,353 @@
+"""Page types shared by every tenant: columns and the content that fills them."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import RICH_TEXT_FEATURES, BodyBlock
+from .mixins import AttachmentsMixin, BasePage, DatedPageMixin, SubjectMixin
+
+CONTENT_PAGE_TYPES = [
+    "common.ArticlePage",
+    "common.GovernmentDocumentPage",
+    "common.LeaderProfilePage",
+    "common.SpeechPage",
+    "common.FunctionPage",
+    "common.AppointmentNoticePage",
+    "common.SpecialTopicPage",
+    "common.StandardPage",
+]
+
+
+class ColumnIndexPage(BasePage):
+    """A column (栏目): lists its published children, newest first, a page at a time."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    per_page = models.PositiveSmallIntegerField(_("items per page"), default=20)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("summary")]
+    settings_panels = Page.settings_panels + [FieldPanel("per_page")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    subpage_types = ["common.ColumnIndexPage", *CONTENT_PAGE_TYPES]
+    parent_page_types = [
+        "common.ColumnIndexPage",
+        "portal.PortalHomePage",
+        "department.DepartmentHomePage",
+        "common.SpecialTopicPage",
+    ]
+
+    class Meta:
+        verbose_name = _("column (栏目)")
+        verbose_name_plural = _("columns (栏目)")
+
+    def listed_pages(self):
+        """Published children in this locale, newest first; dated pages by their own date."""
+        return self.get_children().live().public().specific().order_by("-first_published_at", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.listed_pages(), max(self.per_page, 1))
+        try:
+            items = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            items = paginator.page(1)
+        except EmptyPage:
+            items = paginator.page(paginator.num_pages)
+        context["items"] = items
+        context["subcolumns"] = self.get_children().live().public().type(ColumnIndexPage).in_menu()
+        return context
+
+
+class ArticlePage(DatedPageMixin, SubjectMixin, AttachmentsMixin, BasePage):
+    """News (新闻) and notices (通知公告)."""
+
+    class Kind(models.TextChoices):
+        NEWS = "news", _("News")
+        NOTICE = "notice", _("Notice")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.NEWS)
+    source = models.CharField(_("source (来源)"), max_length=100, blank=True)
+    author = models.CharField(_("author (作者)"), max_length=100, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = (
+        Page.content_panels
+        + [
+            FieldPanel("summary"),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]),
+                    FieldRowPanel([FieldPanel("source"), FieldPanel("author")]),
+                ],
+                heading=_("Metadata"),
+            ),
+            FieldPanel("body"),
+        ]
+        + SubjectMixin.subject_panels
+        + AttachmentsMixin.attachment_panels
+    )
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("source"),
+        index.FilterField("date"),
+        index.FilterField("kind"),
+    ]
+    parent_page_types = ["common.ColumnIndexPage", "common.SpecialTopicPage"]
+    subpage_types = []
+
+    class Meta:
+        ordering = ["-date"]
+        verbose_name = _("article")
+
+
+class GovernmentDocumentPage(DatedPageMixin, SubjectMixin, AttachmentsMixin, BasePage):
+    """A government document (政府文件) with the disclosure metadata of the national catalogue."""
+
+    class Validity(models.TextChoices):
+        VALID = "valid", _("有效")
+        AMENDED = "amended", _("已修订")
+        EXPIRED = "expired", _("失效")
+        REPEALED = "repealed", _("废止")
+
+    index_number = models.CharField(
+        _("index number (索引号)"),
+        max_length=60,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text=_("Issued automatically on first save; never changes."),
+    )
+    issuing_authority = models.CharField(_("issuing authority (发文机关)"), max_length=100)
+    document_number = models.CharField(_("document number (发文字号)"), max_length=60, blank=True, db_index=True)
+    written_date = models.DateField(_("date written (成文日期)"), null=True, blank=True)
+    validity = models.CharField(_("validity (有效性)"), max_length=10, choices=Validity.choices, default=Validity.VALID)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = (
+        Page.content_panels
+        + [
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("issuing_authority"), FieldPanel("document_number")]),
+                    FieldRowPanel([FieldPanel("written_date"), FieldPanel("date"), FieldPanel("validity")]),
+                    FieldPanel("subject"),
+                ],
+                heading=_("Disclosure metadata"),
+            ),
+            FieldPanel("summary"),
+            FieldPanel("body"),
+        ]
+        + AttachmentsMixin.attachment_panels
+    )
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("document_number"),
+        index.SearchField("index_number"),
+        index.SearchField("issuing_authority"),
+        index.FilterField("date"),
+        index.FilterField("validity"),
+    ]
+    parent_page_types = ["common.ColumnIndexPage", "common.SpecialTopicPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("government document (政府文件)")
+
+    def save(self, *args, **kwargs):
+        if not self.index_number and self.path:
+            self.assign_index_number()
+        return super().save(*args, **kwargs)
+
+    def assign_index_number(self):
+        from hub.tenancy.index_numbers import issue_index_number
+
+        department = self.department
+        if department is None:
+            return
+        year = (self.written_date or self.date).year
+        self.index_number = issue_index_number(department, year, self.translation_key)
+
+
+class LeaderProfilePage(BasePage):
+    """A leader's profile (领导之窗): position, responsibilities and biography."""
+
+    person_name = models.CharField(_("name"), max_length=50)
+    position = models.CharField(_("position"), max_length=100)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    responsibilities = RichTextField(_("responsibilities (分工)"), blank=True, features=RICH_TEXT_FEATURES)
+    biography = RichTextField(_("biography (简历)"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("person_name"), FieldPanel("position")]),
+        FieldPanel("photo"),
+        FieldPanel("responsibilities"),
+        FieldPanel("biography"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("person_name"),
+        index.SearchField("position"),
+        index.SearchField("responsibilities"),
+        index.SearchField("biography"),
+    ]
+    parent_page_types = ["common.ColumnIndexPage"]
+    subpage_types = ["common.SpeechPage"]
+
+    class Meta:
+        verbose_name = _("leader profile (领导之窗)")
+
+
+class SpeechPage(DatedPageMixin, SubjectMixin, BasePage):
+    """A leader's speech (领导讲话)."""
+
+    leader = models.ForeignKey(
+        "common.LeaderProfilePage",
+        verbose_name=_("leader"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="speeches",
+    )
+    speaker = models.CharField(_("speaker"), max_length=100, blank=True, help_text=_("When no leader profile exists."))
+    occasion = models.CharField(_("occasion"), max_length=200, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("leader"), FieldPanel("speaker")]),
+        FieldRowPanel([FieldPanel("occasion"), FieldPanel("date")]),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("subject"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("speaker"),
+        index.SearchField("occasion"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    parent_page_types = ["common.ColumnIndexPage", "common.LeaderProfilePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("speech (领导讲话)")
+
+    @property
+    def speaker_name(self):
+        return self.leader.person_name if self.leader_id else self.speaker
+
+
+class FunctionPage(BasePage):
+    """A department's functions (部门职能): mandate, internal units, leadership and contact."""
+
+    main_functions = RichTextField(_("main functions (主要职责)"), features=RICH_TEXT_FEATURES)
+    internal_units = RichTextField(_("internal units (内设机构)"), blank=True, features=RICH_TEXT_FEATURES)
+    leadership = RichTextField(_("leadership (领导班子)"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("main_functions"),
+        FieldPanel("internal_units"),
+        FieldPanel("leadership"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("main_functions"),
+        index.SearchField("internal_units"),
+        index.SearchField("leadership"),
+    ]
+    parent_page_types = ["common.ColumnIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("department functions (部门职能)")
+
+
+class AppointmentNoticePage(DatedPageMixin, AttachmentsMixin, BasePage):
+    """A personnel appointment or removal notice (人事任免)."""
+
+    document_number = models.CharField(_("document number (文号)"), max_length=60, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = (
+        Page.content_panels
+        + [FieldRowPanel([FieldPanel("document_number"), FieldPanel("date")]), FieldPanel("body")]
+        + AttachmentsMixin.attachment_panels
+    )
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("document_number"),
+        index.FilterField("date"),
+    ]
+    parent_page_types = ["common.ColumnIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("appointment notice (人事任免)")
+
+
+class SpecialTopicPage(DatedPageMixin, SubjectMixin, BasePage):
+    """A special topic (专题): a banner, an introduction and its own articles and columns."""
+
+    banner = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("banner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("banner"),
+        FieldPanel("body"),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("subject")]),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    parent_page_types = ["common.ColumnIndexPage"]
+    subpage_types = [
+        "common.ColumnIndexPage",
+        "common.ArticlePage",
+        "common.GovernmentDocumentPage",
+        "common.StandardPage",
+    ]
+
+    class Meta:
+        verbose_name = _("special topic (专题)")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["items"] = self.get_children().live().public().specific().order_by("-first_published_at")[:30]
+        return context
+
+
+class StandardPage(AttachmentsMixin, BasePage):
+    """A plain content page (about us, guides, contact)."""
+
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = (
+        Page.content_panels + [FieldPanel("summary"), FieldPanel("body")] + AttachmentsMixin.attachment_panels
+    )
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    parent_page_types = [
+        "common.ColumnIndexPage",
+        "common.SpecialTopicPage",
+        "portal.PortalHomePage",
+        "department.DepartmentHomePage",
+    ]
+    subpage_types = ["common.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
