@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Site
 
 from .models import Department, TenantGroup, code_validator, hostname_validator
-from .scoping import locale_roots
+from .scoping import CENTRAL_ADMIN_GROUP, locale_roots
 
 logger = logging.getLogger(__name__)
 
@@ -221,6 +221,27 @@ def onboard_site(
     result = OnboardingResult(department=department, created=existing is None, steps=steps)
     logger.info("Onboarding: %s", result.summary())
     return result
+
+
+# Model permissions the central admin group holds: the tenants, the shared taxonomy, media and users.
+CENTRAL_ADMIN_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("tenancy", "add_department"),
+    ("tenancy", "change_department"),
+    ("tenancy", "view_department"),
+    ("taxonomy", "add_subject"),
+    ("taxonomy", "change_subject"),
+    ("taxonomy", "delete_subject"),
+    ("taxonomy", "view_subject"),
+]
+
+
+def ensure_central_admin_group():
+    """The group-wide central admin group (e-government centre) with its permissions (idempotent)."""
+    group, _created = Group.objects.get_or_create(name=CENTRAL_ADMIN_GROUP)
+    for app_label, codename in CENTRAL_ADMIN_PERMISSIONS:
+        group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    return group
 
 
 def set_online(department, online):

@@ -1,8 +1,22 @@
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from .scoping import department_for_request
+from .views import DepartmentViewSet
+
+
+@hooks.register("register_admin_viewset")
+def register_department_viewset():
+    return DepartmentViewSet("tenancy_department", url_prefix="subsites")
+
+
+@hooks.register("register_log_actions")
+def register_tenancy_log_actions(actions):
+    actions.register_action("tenancy.onboard", _("Onboard subsite"), _("Subsite onboarded"))
+    actions.register_action("tenancy.offline", _("Take subsite offline"), _("Subsite taken offline"))
+    actions.register_action("tenancy.online", _("Bring subsite online"), _("Subsite brought online"))
 
 
 @hooks.register("before_serve_page")
