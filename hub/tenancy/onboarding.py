@@ -15,6 +15,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 from .models import Department, TenantGroup, code_validator, hostname_validator
 from .scoping import CENTRAL_ADMIN_GROUP, locale_roots
+from .signals import tenant_onboarded
 
 logger = logging.getLogger(__name__)
 
@@ -218,6 +219,7 @@ def onboard_site(
         steps += ["site", "home page", "media collection"]
     _build_columns(department.site.root_page, load_column_plan(department.kind), steps)
     _ensure_groups(department, steps)
+    tenant_onboarded.send(sender=Department, department=department, created=existing is None, steps=steps)
     result = OnboardingResult(department=department, created=existing is None, steps=steps)
     logger.info("Onboarding: %s", result.summary())
     return result
