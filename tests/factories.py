@@ -1,0 +1,132 @@
+"""Test data in one place: tenants through the real onboarding, pages through Wagtail's tree API.
+
+Every helper returns saved (and by default published) objects with unique codes, slugs and
+hostnames, so tests can run next to the demo site group without clashing with it.
+"""
+
+import datetime
+import itertools
+
+from wagtail.models import Page
+from wagtail.rich_text import RichText
+
+from hub.tenancy.models import Department
+from hub.tenancy.onboarding import onboard_site
+from sites.common.models import (
+    AppointmentNoticePage,
+    ArticlePage,
+    ColumnIndexPage,
+    FunctionPage,
+    GovernmentDocumentPage,
+    LeaderProfilePage,
+    SpecialTopicPage,
+    SpeechPage,
+    StandardPage,
+)
+
+_sequence = itertools.count(1)
+
+
+def next_number():
+    return next(_sequence)
+
+
+def make_site(*, code=None, name=None, hostname=None, short_name=None, kind=Department.Kind.DEPARTMENT, **details):
+    """A tenant onboarded the way an administrator would do it; returns the Department."""
+    number = next_number()
+    code = code or f"test{number}"
+    short_name = short_name or f"测试{number}局"
+    result = onboard_site(
+        code=code,
+        name=name or f"克孜勒苏柯尔克孜自治州{short_name}",
+        hostname=hostname or f"{code}.localhost",
+        short_name=short_name,
+        kind=kind,
+        org_code=details.pop("org_code", f"11653000T{number:05d}"),
+        **details,
+    )
+    return result.department
+
+
+def column(department, *slugs):
+    """A column of a tenant's zh-hans tree by its slug path, e.g. column(d, "xxgk", "zcwj")."""
+    page = department.site.root_page
+    for slug in slugs:
+        page = page.get_children().get(slug=slug)
+    return page.specific
+
+
+def add_page(parent, model, *, publish=True, **fields):
+    """Add a page of `model` under `parent` (saved, and published unless publish=False)."""
+    number = next_number()
+    fields.setdefault("title", f"{model._meta.verbose_name} {number}")
+    fields.setdefault("slug", f"{model.__name__.lower()}-{number}")
+    page = parent.add_child(instance=model(**fields))
+    if publish:
+        page.save_revision().publish()
+        page.refresh_from_db()
+    return page
+
+
+def body(text="克州各部门认真贯彻落实自治区党委决策部署，扎实推进各项工作。"):
+    return [("heading", "工作进展"), ("paragraph", RichText(f"<p>{text}</p>"))]
+
+
+def make_column(parent, **fields):
+    return add_page(parent, ColumnIndexPage, **fields)
+
+
+def make_article(parent, *, kind=ArticlePage.Kind.NEWS, date=None, **fields):
+    fields.setdefault("body", body())
+    fields.setdefault("source", "克州融媒体中心")
+    return add_page(parent, ArticlePage, kind=kind, date=date or datetime.date(2024, 5, 20), **fields)
+
+
+def make_document(parent, *, date=None, **fields):
+    fields.setdefault("issuing_authority", "克孜勒苏柯尔克孜自治州人民政府办公室")
+    fields.setdefault("document_number", f"克政办发〔2024〕{next_number()}号")
+    fields.setdefault("body", body("为进一步规范政务公开工作，现将有关事项通知如下。"))
+    return add_page(parent, GovernmentDocumentPage, date=date or datetime.date(2024, 3, 1), **fields)
+
+
+def make_leader(parent, **fields):
+    fields.setdefault("person_name", "张明")
+    fields.setdefault("position", "局长")
+    fields.setdefault("responsibilities", "<p>主持全面工作。</p>")
+    fields.setdefault("biography", "<p>男，汉族，1975年生，大学学历。</p>")
+    return add_page(parent, LeaderProfilePage, **fields)
+
+
+def make_speech(parent, *, leader=None, **fields):
+    fields.setdefault("occasion", "全州经济工作会议")
+    fields.setdefault("body", body("同志们，今天我们召开会议，总结工作、部署任务。"))
+    if leader is None:
+        fields.setdefault("speaker", "州长")
+    return add_page(parent, SpeechPage, leader=leader, **fields)
+
+
+def make_function(parent, **fields):
+    fields.setdefault("main_functions", "<p>贯彻执行国家和自治区的方针政策和法律法规。</p>")
+    fields.setdefault("internal_units", "<p>办公室、政策法规科。</p>")
+    fields.setdefault("leadership", "<p>局长：张明</p>")
+    return add_page(parent, FunctionPage, **fields)
+
+
+def make_appointment(parent, **fields):
+    fields.setdefault("document_number", f"克政任〔2024〕{next_number()}号")
+    fields.setdefault("body", body("经研究决定：任命李华为克州教育局副局长。"))
+    return add_page(parent, AppointmentNoticePage, **fields)
+
+
+def make_topic(parent, **fields):
+    fields.setdefault("body", body("深入学习贯彻党的二十大精神。"))
+    return add_page(parent, SpecialTopicPage, **fields)
+
+
+def make_standard(parent, **fields):
+    fields.setdefault("body", body("联系地址：阿图什市帕米尔路。"))
+    return add_page(parent, StandardPage, **fields)
+
+
+def live_children(page):
+    return Page.objects.child_of(page).live()
