@@ -9,7 +9,10 @@ import datetime
 import re
 
 from django import template
+from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from wagtail.models import Page
@@ -109,6 +112,37 @@ def main_menu(context):
 def column_links(context):
     """Quick-entry tiles to the site's columns; shares the main menu's query."""
     return {"request": context.get("request"), "items": menu_items(context)}
+
+
+@register.simple_tag(takes_context=True)
+def section_nav(context):
+    """The top-level column the page sits in and its live sub-columns (one query), or None.
+
+    Use: {% section_nav as nav %}{% if nav %}{% include "themes/tags/section_nav.html" %}{% endif %}
+
+    Sub-columns are listed whether or not they are shown in menus: the main menu carries only the
+    top level, and this side navigation is how readers reach the level below.
+    """
+    page = _current_page(context)
+    if page is None or page.depth <= ROOT_DEPTH:
+        return None
+    section_path = page.path[: (ROOT_DEPTH + 1) * STEPLEN]
+    column_type = ContentType.objects.get_for_model(apps.get_model(settings.HUB_COLUMN_PAGE_MODEL))
+    rows = list(
+        Page.objects.filter(path__startswith=section_path, live=True)
+        .filter(Q(depth=ROOT_DEPTH + 1) | Q(depth=ROOT_DEPTH + 2, content_type=column_type))
+        .order_by("path")
+    )
+    if len(rows) < 2:
+        return None
+    return {
+        "section": rows[0],
+        "columns": [
+            {"page": row, "current": "page" if row.path == page.path else page.path.startswith(row.path)}
+            for row in rows[1:]
+        ],
+        "section_current": page.path == section_path,
+    }
 
 
 @register.inclusion_tag("themes/tags/breadcrumbs.html", takes_context=True)
