@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.db import connection
 
 from tests import factories
 
@@ -27,12 +28,20 @@ def on_postgresql():
 def demo(django_db_setup, django_db_blocker):
     """The demo site group, loaded into the test database once per run and kept for later tests.
 
-    Returns the loader's first run result. Tests that use it must not rely on anything being absent.
+    Returns the loader's summary (its `per_site` keys are the demo tenants' codes). Tests that use
+    it must not rely on anything being absent. Tests with transaction=True must also ask for
+    serialized_rollback=True: their teardown empties the database, and the snapshot they restore
+    at setup is retaken here so that it includes the demo.
     """
     from fixtures.loader import load_demo
 
     with django_db_blocker.unblock():
-        return load_demo()
+        summary = load_demo(port=80)
+        if hasattr(connection, "_test_serialized_contents"):
+            # Without this, restoring the pre-demo snapshot over the demo would reset the root
+            # page's and root collection's child counts and corrupt both trees.
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+    return summary
 
 
 @pytest.fixture
