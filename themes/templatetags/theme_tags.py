@@ -274,3 +274,13 @@ def elided_page_range(page_obj, on_each_side=2, on_ends=1):
 def leader_speeches(leader, count=20):
     """A leader's published speeches, newest first (one query)."""
     return list(leader.speeches.live().public().order_by("-date", "-pk")[:count])
+
+
+@register.simple_tag
+def text_direction():
+    """ "rtl" for the active language when it is written right to left (Uyghur, Kyrgyz), else "ltr".
+
+    For templates rendered without the context processors, such as the 500 page.
+    """
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return "rtl" if language in settings.RTL_LANGUAGES else "ltr"
