@@ -17,5 +17,9 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Chinese at /, other languages under /ug/, /ky/, /en/.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+# Chinese at /, other languages under /ug/, /ky/, /en/; search before Wagtail's catch-all page route.
+urlpatterns += i18n_patterns(
+    path("search/", include("hub.search.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

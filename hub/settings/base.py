@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     # Cross-site core
     "hub.tenancy",
     "hub.taxonomy",
+    "hub.search",
     # Page types sites are built from
     "sites.common",
     "sites.portal",
@@ -163,7 +164,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "克孜勒苏柯尔克孜自治州门户网站群"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://portal.localhost:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Chinese-aware database search (PostgreSQL or SQLite, chosen by the connection); see hub/search.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "hub.search.backends"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "doc", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xls", "xlsx", "zip", "wps"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -176,6 +178,10 @@ HUB_DEPARTMENT_HOME_PAGE_MODEL = "department.DepartmentHomePage"
 HUB_COLUMN_PAGE_MODEL = "common.ColumnIndexPage"
 # The standard column plan (栏目) every new subsite starts with; one editable JSON file.
 HUB_COLUMN_PLAN = Path(os.environ.get("HUB_COLUMN_PLAN", BASE_DIR / "hub" / "tenancy" / "column_plan.json"))
+# Search: the segmenter's dictionaries (plain files, one word a line); a deployment may add one.
+HUB_SEARCH_DICTIONARIES = [BASE_DIR / "hub" / "search" / "dictionary" / "kizilsu.txt"] + env_list(
+    "HUB_SEARCH_EXTRA_DICTIONARY"
+)
 # Visual variants of the standard theme a tenant may choose: (key, label, primary colour).
 HUB_THEME_VARIANTS = [
     ("red", "政务红", "#b8141b"),

@@ -1,0 +1,39 @@
+"""What both database backends do alike when writing the index: segment the text, and report failures."""
+
+import logging
+
+from django.db import transaction
+
+from .. import problems
+from ..segmenter import index_text
+
+logger = logging.getLogger("hub.search")
+
+
+def segmented(fields):
+    """Wrap an ObjectIndexer.prepare_field generator so every text value it yields is segmented."""
+    for *head, value in fields:
+        yield (*head, index_text(value) if isinstance(value, str) else value)
+
+
+class ReportingIndexMixin:
+    """Index writes run in a savepoint; a failure is logged and recorded for administrators, then raised.
+
+    The savepoint keeps the caller's transaction usable (a page still publishes when its index row
+    cannot be written), and the recorded problem stays visible in the admin until the object is
+    indexed successfully again. Subclasses implement write_items().
+    """
+
+    def add_items(self, model, objs):
+        objs = list(objs)
+        try:
+            with transaction.atomic(using=self.write_connection.alias):
+                self.write_items(model, objs)
+        except Exception as error:
+            logger.exception("Indexing %d %s object(s) failed", len(objs), model._meta.label)
+            problems.record(model, objs, error)
+            raise
+        problems.resolve(model, objs)
+
+    def write_items(self, model, objs):
+        raise NotImplementedError

@@ -1,0 +1,88 @@
+"""SQLite: modelsearch's FTS5 backend with segmented index text and queries."""
+
+from django.db.models import Value
+from modelsearch.backends.database.sqlite.query import LexemeCombinable, SearchQueryExpression, SearchQueryField
+from modelsearch.backends.database.sqlite.sqlite import (
+    IndexEntry,
+    ObjectIndexer,
+    SQLiteAutocompleteQueryCompiler,
+    SQLiteIndex,
+    SQLiteSearchBackend,
+    SQLiteSearchQueryCompiler,
+)
+from modelsearch.query import Phrase, PlainText
+from modelsearch.utils import get_content_type_pk
+
+from ..segmenter import parse_query
+from .indexing import ReportingIndexMixin, segmented
+from .queries import fts5_query
+
+
+class SegmentingObjectIndexer(ObjectIndexer):
+    def prepare_field(self, obj, field):
+        return segmented(super().prepare_field(obj, field))
+
+
+class SegmentingSQLiteIndex(ReportingIndexMixin, SQLiteIndex):
+    indexer_class = SegmentingObjectIndexer
+
+    def write_items(self, model, objs):
+        """Insert or update index rows for objs (the FTS5 table follows through triggers)."""
+        if not model.get_search_fields():
+            return
+        data = {}
+        for obj in objs:
+            indexer = self.indexer_class(obj, self.backend)
+            data[indexer.id] = {"title": indexer.title, "autocomplete": indexer.autocomplete, "body": indexer.body}
+        if not data:
+            return
+        entries = self.entries.filter(content_type_id=get_content_type_pk(model))
+        indexed = set(entries.filter(object_id__in=data).values_list("object_id", flat=True))
+        for object_id in indexed:
+            entries.filter(object_id=object_id).update(**data[object_id])
+        self.entries.bulk_create(
+            IndexEntry(content_type_id=get_content_type_pk(model), object_id=object_id, **values)
+            for object_id, values in data.items()
+            if object_id not in indexed
+        )
+        self._refresh_title_norms()
+
+
+class FTS5Query(LexemeCombinable, Value):
+    """A ready-written FTS5 expression, parenthesised so it combines safely with NOT/AND/OR."""
+
+    _output_field = SearchQueryField()
+
+    def as_sql(self, compiler, connection):
+        return "%s", [self.value]
+
+
+class SegmentingQueryMixin:
+    def build_search_query_content(self, query, config=None):
+        if isinstance(query, (PlainText, Phrase)):
+            source = fts5_query(
+                parse_query(query.query_string),
+                any_group=getattr(query, "operator", "and").lower() == "or",
+                prefix_last=self.LAST_TERM_IS_PREFIX,
+            )
+            return SearchQueryExpression(FTS5Query(source)) if source else None
+        return super().build_search_query_content(query, config=config)
+
+    def search(self, config, start, stop, score_field=None):
+        if isinstance(self.query, (PlainText, Phrase)) and self.build_search_query_content(self.query) is None:
+            return self.queryset.none()
+        return super().search(config, start, stop, score_field=score_field)
+
+
+class SegmentingSQLiteSearchQueryCompiler(SegmentingQueryMixin, SQLiteSearchQueryCompiler):
+    pass
+
+
+class SegmentingSQLiteAutocompleteQueryCompiler(SegmentingQueryMixin, SQLiteAutocompleteQueryCompiler):
+    pass
+
+
+class SegmentingSQLiteSearchBackend(SQLiteSearchBackend):
+    query_compiler_class = SegmentingSQLiteSearchQueryCompiler
+    autocomplete_query_compiler_class = SegmentingSQLiteAutocompleteQueryCompiler
+    index_class = SegmentingSQLiteIndex

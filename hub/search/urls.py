@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.search_page, name="search"),
+    path("api/", views.search_api, name="search_api"),
+]
