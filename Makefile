@@ -36,7 +36,13 @@ run: $(STAMP)
 	@echo
 	$(PYTHON) manage.py runserver 0.0.0.0:$(PORT)
 
-test: test-sqlite test-postgres
+# Both runs always happen, so one pass shows every failure; either failing fails the target.
+test: $(STAMP)
+	@status=0; \
+	$(MAKE) --no-print-directory test-sqlite || status=1; \
+	$(MAKE) --no-print-directory test-postgres || status=1; \
+	if [ $$status -ne 0 ]; then echo "make test: FAILED (see the runs above)" >&2; fi; \
+	exit $$status
 
 test-sqlite: $(STAMP)
 	@echo "=== Test run on SQLite (in memory) ==="
