@@ -5,7 +5,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Collection, Page, Revision, Site
 
-from fixtures.loader import load_demo
 from hub.tenancy.models import Department
 from hub.tenancy.scoping import pages_for
 from sites.common.models import ArticlePage, FunctionPage, GovernmentDocumentPage
@@ -60,6 +59,8 @@ def test_loading_again_creates_nothing(demo):
             "collections": Collection.objects.count(),
             "users": get_user_model().objects.count(),
         }
+
+    from fixtures.loader import load_demo
 
     before = counts()
 
