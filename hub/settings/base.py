@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     # Cross-site core
     "hub.tenancy",
     "hub.taxonomy",
+    "hub.workflow",
     "hub.search",
     # Page types sites are built from
     "sites.common",
@@ -190,6 +191,14 @@ HUB_THEME_VARIANTS = [
     ("teal", "天山青", "#127275"),
     ("brown", "高原褐", "#8a4b16"),
 ]
+
+# Review chain (三审). The word lists are plain files a central admin edits in the admin (审校词库);
+# with several application servers, point HUB_WORDLIST_DIR at storage they share.
+HUB_WORDLIST_DIR = Path(os.environ.get("HUB_WORDLIST_DIR", BASE_DIR / "hub" / "workflow" / "wordlists"))
+# Days a page may wait at one review step before it is flagged overdue.
+HUB_REVIEW_OVERDUE_DAYS = int(os.environ.get("HUB_REVIEW_OVERDUE_DAYS", "3"))
+# The chain's last approval publishes (final approvers hold no publish permission of their own).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "hub.workflow.publishing.publish_approved"
 
 LOGGING = {
     "version": 1,

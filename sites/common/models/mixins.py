@@ -33,6 +33,16 @@ class BasePage(Page):
             self._department = department_for_page(self)
         return self._department
 
+    def get_workflow(self):
+        # The review chain (三审) decides: documents and notices always take the full chain.
+        from hub.workflow.chains import workflow_for_page
+
+        return workflow_for_page(self, inherited=super().get_workflow)
+
+    @property
+    def has_workflow(self):
+        return self.get_workflow() is not None
+
 
 class DatedPageMixin(models.Model):
     """A publication date editors may set, so imported items keep their original date."""

@@ -1,0 +1,148 @@
+from django.contrib import messages as django_messages
+from django.shortcuts import redirect
+from django.urls import include, path, reverse
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
+from wagtail.models import WorkflowState
+
+from hub.tenancy.scoping import is_central_admin
+
+from . import urls
+from .access import can_view_record
+from .models.tasks import latest_check
+from .panels import ReviewQueuePanel
+from .publishing import review_required
+from .record import user_label
+
+REVIEW_REQUIRED_MESSAGE = "本页须经审核流程（三审）通过后才能发布，请使用“提交审核”。"
+
+
+@hooks.register("register_admin_urls")
+def register_urls():
+    return [path("review/", include(urls, namespace="workflow"))]
+
+
+class CentralAdminMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_central_admin(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_review_menu():
+    menu = Menu(
+        items=[
+            MenuItem("待我审核", reverse("workflow:queue"), icon_name="tasks", order=100),
+            MenuItem("审核记录导出", reverse("workflow:export"), icon_name="download", order=200),
+            CentralAdminMenuItem("审核流程设置", reverse("workflow:chains"), icon_name="cogs", order=300),
+            CentralAdminMenuItem("审校词库", reverse("workflow:wordlists"), icon_name="spell-check", order=400),
+        ]
+    )
+    return SubmenuMenuItem("三审", menu, icon_name="clipboard-list", name="review", order=160)
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_queue_panel(request, panels):
+    # Our panel lists the same task states as Wagtail's "Awaiting your review", with tenant, age,
+    # overdue flag and check results, so it replaces it.
+    panels[:] = [p for p in panels if not isinstance(p, WorkflowObjectsToModeratePanel)]
+    panels.append(ReviewQueuePanel())
+
+
+@hooks.register("register_log_actions")
+def register_workflow_log_actions(actions):
+    actions.register_action("workflow.assign_chain", "设置审核流程", "审核流程已设置")
+
+
+# Publishing goes through the chain: the direct "Publish" action is withdrawn and refused.
+
+
+@hooks.register("construct_page_action_menu")
+def withdraw_publish_action(menu_items, request, context):
+    page = context.get("page")
+    target = page if page is not None and page.pk else context.get("parent_page")
+    if target is not None and review_required(target.specific, request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+
+
+@hooks.register("before_publish_page")
+def refuse_direct_publish(request, page):
+    if review_required(page, request.user):
+        messages.error(request, REVIEW_REQUIRED_MESSAGE + "（修改已保存为草稿）")
+        return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("before_create_page")
+def refuse_publish_on_create(request, parent_page, page_class):
+    if request.method == "POST" and "action-publish" in request.POST:
+        if review_required(parent_page.specific, request.user):
+            messages.error(request, REVIEW_REQUIRED_MESSAGE)
+            return redirect(
+                "wagtailadmin_pages:add", page_class._meta.app_label, page_class._meta.model_name, parent_page.pk
+            )
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publish(request, action_type, objects, action_class_instance):
+    if action_type != "publish":
+        return None
+    if any(review_required(obj.specific, request.user) for obj in objects):
+        django_messages.error(request, REVIEW_REQUIRED_MESSAGE)
+        return redirect(request.GET.get("next") or "wagtailadmin_explore_root")
+
+
+@hooks.register("before_copy_page")
+def refuse_publishing_copies(request, page):
+    if request.method == "POST" and request.POST.get("publish_copies") and review_required(page.specific, request.user):
+        messages.error(request, "复制后的页面须经审核流程发布，不能在复制时直接发布。")
+        return redirect("wagtailadmin_pages:copy", page.pk)
+
+
+# The editor shows where the page stands: the comment it came back with, or the check's findings.
+
+
+@hooks.register("before_edit_page")
+def show_review_status(request, page):
+    if request.method != "GET":
+        return None
+    state = page.current_workflow_state
+    if state is None or state.current_task_state is None:
+        return None
+    record_url = reverse("workflow:page_record", args=[page.pk])
+    buttons = [messages.button(record_url, "审核记录与机审结果")]
+    task_state = state.current_task_state
+    if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        who = user_label(task_state.finished_by) or "机器检查"
+        messages.warning(request, f"{task_state.task.name}退回修改（{who}）：{task_state.comment}", buttons=buttons)
+    elif state.status == WorkflowState.STATUS_IN_PROGRESS:
+        check = latest_check(page)
+        if check is not None and (check.must_fix_count or check.advisory_count):
+            notify = messages.error if check.blocks_approval else messages.warning
+            notify(request, check.summary(), buttons=buttons)
+    return None
+
+
+class ReviewRecordButton(PageMenuItem):
+    label = "审核记录"
+    icon_name = "clipboard-list"
+    url_name = "workflow:page_record"
+    priority = 66
+
+    def __init__(self, *, page, user, **kwargs):
+        super().__init__(page=page, **kwargs)
+        self.user = user
+
+    def is_shown(self, user):
+        return self.page.depth >= 2 and can_view_record(user, self.page)
+
+
+@hooks.register("register_page_header_buttons")
+def page_header_review_button(page, user, view_name, next_url=None):
+    yield ReviewRecordButton(page=page, user=user)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def page_listing_review_button(page, user, next_url=None):
+    yield ReviewRecordButton(page=page, user=user)
