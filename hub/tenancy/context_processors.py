@@ -5,9 +5,12 @@ from django.utils import translation
 
 from .models import Department
 from .scoping import department_for_request
+from .site_roots import warm_site_root_paths
 
 
 def tenancy(request):
+    # Before the template builds any link: Wagtail would fill this cache with one query per site.
+    warm_site_root_paths()
     language = translation.get_language() or settings.LANGUAGE_CODE
     return {
         "current_department": department_for_request(request),

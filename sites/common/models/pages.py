@@ -59,7 +59,7 @@ class ColumnIndexPage(BasePage):
         except EmptyPage:
             items = paginator.page(paginator.num_pages)
         context["items"] = items
-        context["subcolumns"] = self.get_children().live().public().type(ColumnIndexPage).in_menu()
+        context["subcolumns"] = self.get_children().live().public().type(ColumnIndexPage)
         return context
 
 
