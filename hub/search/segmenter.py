@@ -100,7 +100,10 @@ def dictionary_paths():
 class Segmenter:
     """rjieba with the site group's dictionary loaded; one shared instance per process."""
 
-    def __init__(self, paths=None):
+    def __init__(self, paths=None, characters=None):
+        # Single characters are indexed too, so a one-character query word (市, 号, a split name)
+        # matches wherever the character occurs.
+        self.characters = getattr(settings, "HUB_SEARCH_INDEX_CHARACTERS", True) if characters is None else characters
         self.jieba = rjieba.Jieba()
         self.words = set()
         for path in dictionary_paths() if paths is None else paths:
@@ -125,7 +128,7 @@ class Segmenter:
         for is_chinese, run in self.runs(text):
             if is_chinese:
                 tokens.extend(self.jieba.cut_for_search(run))
-                if len(run) > 1:
+                if self.characters and len(run) > 1:
                     tokens.extend(run)
             else:
                 tokens.append(latin_token(run))

@@ -7,30 +7,28 @@ help for empty results and the hot list, and logs the phrase anonymously.
 
 import datetime
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
-from django.db.models.functions import ExtractYear, Substr
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
 from hub.tenancy.models import Department
-from hub.tenancy.scoping import STEPLEN, department_map, departments_for_user, pages_q
+from hub.tenancy.scoping import department_map, departments_for_user, pages_q
 
-from . import conf, querylog
-from .excerpts import excerpt, highlight, page_text
+from . import conf, facets, querylog
+from .facets import FACETS
+from .hits import build_hits
 from .lookup import find_exact
 from .models import Promotion
 from .segmenter import highlight_terms
 
 SCOPES = ("site", "all")
 SORTS = ("relevance", "date")
-FACETS = ("site", "type", "year", "topic")
 MAX_PER_PAGE = 50
-ROOT_LENGTH = 2 * STEPLEN
 
 
 def _int(value, default=None):
@@ -106,26 +104,6 @@ class Audience:
 
 
 @dataclass
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    selected: bool = False
-
-
-@dataclass
-class Hit:
-    page: Page
-    title_html: str
-    excerpt_html: str
-    department: Department | None
-    date: datetime.date | None
-    type_label: str
-    topic: object = None
-    description: str = ""
-
-
-@dataclass
 class SearchOutcome:
     params: SearchParams
     scope: str
@@ -141,29 +119,24 @@ class SearchOutcome:
     terms: list = field(default_factory=list)
 
 
-def subject_models():
-    """Page types that carry the shared subject classification (a `subject` foreign key)."""
-    found = []
-    for model in apps.get_models():
-        if not issubclass(model, Page):
-            continue
-        try:
-            subject = model._meta.get_field("subject")
-        except Exception:
-            continue
-        if getattr(subject, "related_model", None) is not None and subject.related_model._meta.label == (
-            "taxonomy.Subject"
-        ):
-            found.append(model)
-    return found
-
-
 def resolve_locale(language):
     try:
         code = get_supported_content_language_variant(language)
     except LookupError:
         return Locale.get_default()
     return Locale.objects.filter(language_code=code).first() or Locale.get_default()
+
+
+class KnownCountPaginator(Paginator):
+    """A paginator told the total already (it came with the facet counts), saving a COUNT query."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self):
+        return self.known_count
 
 
 class SearchService:
@@ -177,48 +150,52 @@ class SearchService:
         self.scope = params.scope or audience.default_scope()
         if self.scope == "site" and audience.department is None:
             self.scope = "all"
-        self.departments = self._scope_departments()
         self.locale = None if audience.is_editor else resolve_locale(audience.language)
+        self._pages = {}
 
     # The page set -----------------------------------------------------------------------------
 
+    @cached_property
     def allowed_departments(self):
         """Tenants this audience may search at all: an editor's own, or every online site."""
         if self.audience.is_editor:
             return list(departments_for_user(self.audience.user))
         return sorted({d for d in self.roots.values() if d.is_online}, key=lambda d: (d.sort_order, d.code))
 
-    def _scope_departments(self):
-        allowed = self.allowed_departments()
+    @cached_property
+    def departments(self):
+        """Tenants in the chosen scope."""
         if self.scope == "site":
-            return [d for d in allowed if d == self.audience.department]
-        return allowed
+            return [d for d in self.allowed_departments if d == self.audience.department]
+        return self.allowed_departments
 
-    def pages(self, scope_departments=None):
-        """Every page this audience may find, before any query or facet filter."""
-        departments = self.departments if scope_departments is None else scope_departments
-        pages = Page.objects.filter(depth__gt=1).filter(pages_q(departments))
-        if self.audience.is_editor:
-            return pages
-        return pages.live().public().filter(locale=self.locale)
+    def pages(self, everywhere=False):
+        """Every page this audience may find in the scope (or in every allowed site), before the query."""
+        if everywhere not in self._pages:
+            departments = self.allowed_departments if everywhere else self.departments
+            pages = Page.objects.filter(depth__gt=1).filter(pages_q(departments))
+            if not self.audience.is_editor:
+                pages = pages.live().public().filter(locale=self.locale)
+            self._pages[everywhere] = pages
+        return self._pages[everywhere]
 
     def filtered(self, pages, skip=None):
+        """Pages narrowed by the chosen facets (all but `skip`)."""
         params = self.params
         if params.site and skip != "site":
-            chosen = [d for d in self.departments if d.code == params.site]
-            pages = pages.filter(pages_q(chosen))
+            pages = pages.filter(pages_q([d for d in self.departments if d.code == params.site]))
         if params.type and skip != "type":
             app_label, _dot, model = params.type.partition(".")
             content_type = ContentType.objects.filter(app_label=app_label, model=model.lower()).first()
             pages = pages.filter(content_type=content_type) if content_type else pages.none()
         if params.year and skip != "year":
-            tz = timezone.get_current_timezone()
-            start = datetime.datetime(params.year, 1, 1, tzinfo=tz)
-            end = start.replace(year=params.year + 1)
-            pages = pages.filter(first_published_at__gte=start, first_published_at__lt=end)
+            start = datetime.datetime(params.year, 1, 1, tzinfo=timezone.get_current_timezone())
+            pages = pages.filter(
+                first_published_at__gte=start, first_published_at__lt=start.replace(year=params.year + 1)
+            )
         if params.topic and skip != "topic":
             condition = Q(pk__in=[])
-            for model in subject_models():
+            for model in facets.subject_models():
                 condition |= Q(id__in=model.objects.filter(subject__code=params.topic).values("pk"))
             pages = pages.filter(condition)
         return pages
@@ -228,137 +205,50 @@ class SearchService:
         results = pages.search(self.params.query, order_by_relevance=False, operator=operator)
         return results.get_queryset().order_by()
 
-    # Parts of the answer ----------------------------------------------------------------------
-
     def ranked(self, pages, operator=None):
         if self.params.sort == "date":
-            return pages.order_by("-first_published_at", "-id").search(
-                self.params.query, order_by_relevance=False, operator=operator
-            )
+            pages = pages.order_by("-first_published_at", "-id")
+            return pages.search(self.params.query, order_by_relevance=False, operator=operator)
         return pages.search(self.params.query, operator=operator)
 
-    def facets(self):
-        """Counts per site, type, year and topic; a chosen facet counts as if its own choice were not made."""
-        active = {facet for facet in FACETS if getattr(self.params, facet)}
-        matched, grouped = {}, {}
-        for facet in FACETS:
-            key = facet if facet in active else None
-            if key not in matched:
-                matched[key] = self.matches(self.filtered(self.pages(), skip=key))
-            if facet != "topic" and key not in grouped:
-                grouped[key] = list(
-                    matched[key]
-                    .annotate(root=Substr("path", 1, ROOT_LENGTH), year=ExtractYear("first_published_at"))
-                    .values("root", "content_type", "year")
-                    .annotate(n=Count("id"))
-                )
+    # Parts of the answer ----------------------------------------------------------------------
 
-        def rows(facet):
-            return grouped[facet if facet in active else None]
+    def facet_counts(self):
+        """(total, facets): each facet counted as if its own choice were not made; one query without choices."""
+        active = [facet for facet in FACETS if getattr(self.params, facet)]
+        rows = {None: facets.grouped_counts(self.matches(self.filtered(self.pages())))}
+        for facet in active:
+            rows[facet] = facets.grouped_counts(self.matches(self.filtered(self.pages(), skip=facet)))
 
-        return {
-            "site": self._site_facet(rows("site")),
-            "type": self._type_facet(rows("type")),
-            "year": self._year_facet(rows("year")),
-            "topic": self._topic_facet(matched["topic" if "topic" in active else None]),
+        def rows_for(facet):
+            return rows[facet if facet in active else None]
+
+        params = self.params
+        counted = {
+            "site": facets.site_facet(rows_for("site"), self.roots, params.site),
+            "type": facets.type_facet(rows_for("type"), params.type),
+            "year": facets.year_facet(rows_for("year"), params.year),
+            "topic": facets.topic_facet(rows_for("topic"), params.topic),
         }
-
-    def _sum(self, rows, key):
-        counts = {}
-        for row in rows:
-            value = key(row)
-            if value is not None:
-                counts[value] = counts.get(value, 0) + row["n"]
-        return counts
-
-    def _site_facet(self, rows):
-        counts = self._sum(rows, lambda row: self.roots.get(row["root"]))
-        values = [
-            FacetValue(d.code, d.short_name or d.name, n, d.code == self.params.site)
-            for d, n in sorted(counts.items(), key=lambda item: (-item[1], item[0].sort_order, item[0].code))
-        ]
-        return values
-
-    def _type_facet(self, rows):
-        counts = self._sum(rows, lambda row: row["content_type"])
-        labels = conf.type_labels()
-        merged = {}
-        for content_type_id, n in counts.items():
-            model = ContentType.objects.get_for_id(content_type_id).model_class()
-            if model is None:
-                continue
-            value = f"{model._meta.app_label}.{model._meta.model_name}"
-            label = str(labels.get(model._meta.label, model._meta.verbose_name))
-            merged[value] = (label, merged.get(value, (label, 0))[1] + n)
-        return [
-            FacetValue(value, label, n, value == self.params.type.lower())
-            for value, (label, n) in sorted(merged.items(), key=lambda item: (-item[1][1], item[0]))
-        ]
-
-    def _year_facet(self, rows):
-        counts = self._sum(rows, lambda row: row["year"])
-        return [
-            FacetValue(str(year), str(year), n, year == self.params.year)
-            for year, n in sorted(counts.items(), reverse=True)
-        ]
-
-    def _topic_facet(self, matched):
-        from hub.taxonomy.models import Subject
-
-        counts = {}
-        ids = matched.values("id")
-        for model in subject_models():
-            rows = model.objects.filter(pk__in=ids, subject__isnull=False).values("subject").annotate(n=Count("pk"))
-            for row in rows:
-                counts[row["subject"]] = counts.get(row["subject"], 0) + row["n"]
-        subjects = Subject.objects.in_bulk(list(counts))
-        return [
-            FacetValue(subject.code, subject.name, counts[pk], subject.code == self.params.topic)
-            for pk, subject in sorted(subjects.items(), key=lambda item: (-counts[item[0]], item[1].code))
-        ]
+        return sum(row["n"] for row in rows[None]), counted
 
     def hits(self, pages):
-        """Results as Hit objects (specific pages, site, date, type, topic, highlighted title and excerpt)."""
-        pages = list(pages)
-        specific = {page.pk: page for page in Page.objects.filter(pk__in=[page.pk for page in pages]).specific()}
-        from hub.taxonomy.models import Subject
-
-        subject_ids = {getattr(page, "subject_id", None) for page in specific.values()} - {None}
-        subjects = Subject.objects.in_bulk(list(subject_ids))
-        labels = conf.type_labels()
-        terms = highlight_terms(self.params.query)
-        hits = []
-        for page in pages:
-            page = specific.get(page.pk, page)
-            date = getattr(page, "date", None)
-            if not isinstance(date, datetime.date) and page.first_published_at:
-                date = timezone.localtime(page.first_published_at).date()
-            hits.append(
-                Hit(
-                    page=page,
-                    title_html=highlight(page.title, terms),
-                    excerpt_html=excerpt(page_text(page), terms),
-                    department=self.roots.get(page.path[:ROOT_LENGTH]),
-                    date=date,
-                    type_label=str(labels.get(page._meta.label, page._meta.verbose_name)),
-                    topic=subjects.get(getattr(page, "subject_id", None)),
-                )
-            )
-        return hits
+        return build_hits(pages, self.roots, highlight_terms(self.params.query))
 
     def promoted(self):
+        """Best bets of the visitor's site for this phrase, in the visitor's language, if they are public."""
         department = self.audience.department
         if department is None or self.audience.is_editor:
             return []
-        promotion = Promotion.objects.for_query(department, self.params.query).prefetch_related("picks__page").first()
+        promotion = Promotion.objects.for_query(department, self.params.query).first()
         if promotion is None:
             return []
+        visible = self.pages(everywhere=True)
         picks = []
-        visible = self.pages(scope_departments=self.allowed_departments())
-        for pick in promotion.picks.all():
-            page = pick.page
-            if page.locale_id != self.locale.pk:
-                page = page.get_translation_or_none(self.locale)
+        for pick in promotion.picks.select_related("page"):
+            page = (
+                pick.page if pick.page.locale_id == self.locale.pk else pick.page.get_translation_or_none(self.locale)
+            )
             if page is not None and visible.filter(pk=page.pk).exists():
                 hit = self.hits([page])[0]
                 hit.description = pick.description
@@ -368,8 +258,7 @@ class SearchService:
     def exact(self):
         if self.audience.is_editor:
             return None
-        everywhere = self.pages(scope_departments=self.allowed_departments())
-        return find_exact(self.params.query, everywhere, self.audience.department, self.roots)
+        return find_exact(self.params.query, self.pages(everywhere=True), self.audience.department, self.roots)
 
     def hot(self):
         if self.audience.is_editor:
@@ -377,9 +266,16 @@ class SearchService:
         departments = None if self.scope == "all" else self.departments
         return querylog.hot_searches(departments=departments, language=self.audience.language)
 
+    def help_for_empty(self, outcome):
+        """Nothing found: how many the whole site group has, and pages matching some of the words."""
+        if self.scope == "site":
+            outcome.other_scope_total = self.matches(self.filtered(self.pages(everywhere=True))).count()
+        if len(outcome.terms) > 1:
+            outcome.partial_hits = self.hits(self.ranked(self.filtered(self.pages()), operator="or")[:5])
+
     # The whole answer -------------------------------------------------------------------------
 
-    def run(self, *, log=True, facets=True):
+    def run(self, *, log=True, with_facets=True):
         params = self.params
         outcome = SearchOutcome(params=params, scope=self.scope, terms=highlight_terms(params.query))
         outcome.hot = self.hot()
@@ -387,13 +283,16 @@ class SearchService:
             return outcome
         outcome.exact = self.exact()
         results = self.ranked(self.filtered(self.pages()))
-        paginator = Paginator(results, params.per_page or conf.per_page())
+        per_page = params.per_page or conf.per_page()
+        if with_facets:
+            total, outcome.facets = self.facet_counts()
+            paginator = KnownCountPaginator(results, per_page, total)
+        else:
+            paginator = Paginator(results, per_page)
         outcome.page = paginator.get_page(params.page)
         outcome.total = paginator.count
         outcome.hits = self.hits(outcome.page.object_list)
         outcome.page.object_list = outcome.hits
-        if facets:
-            outcome.facets = self.facets()
         if params.page == 1:
             outcome.promoted = self.promoted()
         if outcome.total == 0:
@@ -407,15 +306,7 @@ class SearchService:
             )
         return outcome
 
-    def help_for_empty(self, outcome):
-        """Nothing found: how many the whole site group has, and pages matching some of the words."""
-        if self.scope == "site":
-            everywhere = self.pages(scope_departments=self.allowed_departments())
-            outcome.other_scope_total = self.matches(self.filtered(everywhere)).count()
-        if len(outcome.terms) > 1:
-            outcome.partial_hits = self.hits(self.ranked(self.filtered(self.pages()), operator="or")[:5])
-
 
 def search(params, audience, request=None, *, log=True, facets=True):
     """Answer a search; see SearchService. The public page, the JSON endpoint and the admin call this."""
-    return SearchService(params, audience, request).run(log=log, facets=facets)
+    return SearchService(params, audience, request).run(log=log, with_facets=facets)

@@ -1,19 +1,12 @@
-"""What both database backends do alike when writing the index: segment the text, and report failures."""
+"""What both database backends do alike when writing the index: report failures."""
 
 import logging
 
 from django.db import transaction
 
 from .. import problems
-from ..segmenter import index_text
 
 logger = logging.getLogger("hub.search")
-
-
-def segmented(fields):
-    """Wrap an ObjectIndexer.prepare_field generator so every text value it yields is segmented."""
-    for *head, value in fields:
-        yield (*head, index_text(value) if isinstance(value, str) else value)
 
 
 class ReportingIndexMixin:

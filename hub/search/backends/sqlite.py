@@ -1,6 +1,7 @@
 """SQLite: modelsearch's FTS5 backend with segmented index text and queries."""
 
 from django.db.models import Value
+from django.utils.functional import cached_property
 from modelsearch.backends.database.sqlite.query import LexemeCombinable, SearchQueryExpression, SearchQueryField
 from modelsearch.backends.database.sqlite.sqlite import (
     IndexEntry,
@@ -10,17 +11,39 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
 )
+from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 
-from ..segmenter import parse_query
-from .indexing import ReportingIndexMixin, segmented
+from ..segmenter import index_text, parse_query
+from .indexing import ReportingIndexMixin
 from .queries import fts5_query
 
 
 class SegmentingObjectIndexer(ObjectIndexer):
-    def prepare_field(self, obj, field):
-        return segmented(super().prepare_field(obj, field))
+    """Reads each field once and segments each text once."""
+
+    @cached_property
+    def values(self):
+        values = []
+        for field in self.search_fields:
+            values.extend(self.prepare_field(self.obj, field))
+        return [(field, index_text(text)) for field, text in values if text and text.strip()]
+
+    def _join(self, keep):
+        return " ".join(text for field, text in self.values if keep(field))
+
+    @cached_property
+    def title(self):
+        return self._join(lambda field: isinstance(field, SearchField) and field.field_name == "title")
+
+    @cached_property
+    def body(self):
+        return self._join(lambda field: isinstance(field, SearchField) and field.field_name != "title")
+
+    @cached_property
+    def autocomplete(self):
+        return self._join(lambda field: isinstance(field, AutocompleteField))
 
 
 class SegmentingSQLiteIndex(ReportingIndexMixin, SQLiteIndex):
