@@ -7,7 +7,6 @@ hostnames, so tests can run next to the demo site group without clashing with it
 import datetime
 import itertools
 
-from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from hub.tenancy.models import Department
@@ -126,7 +125,3 @@ def make_topic(parent, **fields):
 def make_standard(parent, **fields):
     fields.setdefault("body", body("联系地址：阿图什市帕米尔路。"))
     return add_page(parent, StandardPage, **fields)
-
-
-def live_children(page):
-    return Page.objects.child_of(page).live()

@@ -22,8 +22,8 @@ def counts():
     }
 
 
-@pytest.fixture
-def existing(db):
+@pytest.fixture(scope="module")
+def existing(module_db):
     return factories.make_site(code="lyj", name="克孜勒苏柯尔克孜自治州林业和草原局", hostname="lyj.localhost")
 
 
