@@ -16,3 +16,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# A form page type used only by the tenant isolation tests (the sites have no form page yet).
+INSTALLED_APPS = INSTALLED_APPS + ["tests.isolation.forms_app"]  # noqa: F405

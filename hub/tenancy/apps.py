@@ -7,3 +7,8 @@ class TenancyConfig(AppConfig):
     label = "tenancy"
     verbose_name = _("Site group")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Receivers that provision per-tenant setup and stamp the audit log with the tenant.
+        from . import provisioning  # noqa: F401
+        from .isolation import audit, checks  # noqa: F401

@@ -178,3 +178,7 @@ class IssuedIndexNumber(models.Model):
 
     def __str__(self):
         return self.number
+
+
+# Tenant-owned data outside the page tree lives in its own module; imported here so Django finds it.
+from .owned import FriendlyLink, SiteOptions, TenantOwned  # noqa: E402, F401

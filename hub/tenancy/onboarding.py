@@ -11,7 +11,15 @@ from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Site
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    GroupSitePermission,
+    Locale,
+    Page,
+    Site,
+)
 
 from .models import Department, TenantGroup, code_validator, hostname_validator
 from .scoping import CENTRAL_ADMIN_GROUP, locale_roots
@@ -35,6 +43,32 @@ ROLE_COLLECTION_PERMISSIONS = {
     TenantGroup.Role.WEBMASTER: ["add", "change", "delete", "choose"],
     TenantGroup.Role.EDITOR: ["add", "change", "choose"],
     TenantGroup.Role.REVIEWER: ["choose"],
+}
+# Shared data every role reads: the subject classification and the department directory.
+SHARED_READ_PERMISSIONS = [("taxonomy", "view_subject"), ("tenancy", "view_department")]
+# Model permissions each role holds; held through a tenant's group they apply to that tenant's
+# records only (hub.tenancy.scoping.permitted_department_ids).
+ROLE_MODEL_PERMISSIONS = {
+    TenantGroup.Role.WEBMASTER: SHARED_READ_PERMISSIONS
+    + [
+        ("tenancy", "add_friendlylink"),
+        ("tenancy", "change_friendlylink"),
+        ("tenancy", "delete_friendlylink"),
+        ("tenancy", "view_friendlylink"),
+        ("wagtailredirects", "add_redirect"),
+        ("wagtailredirects", "change_redirect"),
+        ("wagtailredirects", "delete_redirect"),
+        ("wagtail_localize", "submit_translation"),
+    ],
+    TenantGroup.Role.EDITOR: SHARED_READ_PERMISSIONS
+    + [("tenancy", "view_friendlylink"), ("wagtail_localize", "submit_translation")],
+    TenantGroup.Role.REVIEWER: SHARED_READ_PERMISSIONS,
+}
+# Per-site settings each role may change on its own site (Wagtail's GroupSitePermission).
+ROLE_SITE_PERMISSIONS = {
+    TenantGroup.Role.WEBMASTER: [("tenancy", "change_siteoptions")],
+    TenantGroup.Role.EDITOR: [],
+    TenantGroup.Role.REVIEWER: [],
 }
 DEPARTMENT_FIELDS = {
     "address",
@@ -167,7 +201,14 @@ def _ensure_groups(department, steps):
                 GroupCollectionPermission.objects.get_or_create(
                     group=group, collection=department.collection, permission=perm
                 )
+        group.permissions.add(*_permissions(ROLE_MODEL_PERMISSIONS[role]))
+        for perm in _permissions(ROLE_SITE_PERMISSIONS[role]):
+            GroupSitePermission.objects.get_or_create(group=group, site=department.site, permission=perm)
     grant_page_permissions(department)
+
+
+def _permissions(pairs):
+    return [Permission.objects.get(content_type__app_label=app, codename=codename) for app, codename in pairs]
 
 
 @transaction.atomic
@@ -225,7 +266,8 @@ def onboard_site(
     return result
 
 
-# Model permissions the central admin group holds: the tenants, the shared taxonomy, media and users.
+# Model permissions the central admin group holds: the tenants, the shared taxonomy, every site's
+# tenant-owned records and settings, accounts and groups, workflows.
 CENTRAL_ADMIN_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("tenancy", "add_department"),
@@ -235,14 +277,46 @@ CENTRAL_ADMIN_PERMISSIONS = [
     ("taxonomy", "change_subject"),
     ("taxonomy", "delete_subject"),
     ("taxonomy", "view_subject"),
+    ("tenancy", "add_friendlylink"),
+    ("tenancy", "change_friendlylink"),
+    ("tenancy", "delete_friendlylink"),
+    ("tenancy", "view_friendlylink"),
+    ("tenancy", "change_siteoptions"),
+    ("wagtailredirects", "add_redirect"),
+    ("wagtailredirects", "change_redirect"),
+    ("wagtailredirects", "delete_redirect"),
+    ("auth", "add_user"),
+    ("auth", "change_user"),
+    ("auth", "delete_user"),
+    ("auth", "add_group"),
+    ("auth", "change_group"),
+    ("auth", "delete_group"),
+    ("wagtailcore", "add_workflow"),
+    ("wagtailcore", "change_workflow"),
+    ("wagtailcore", "delete_workflow"),
+    ("wagtailcore", "add_task"),
+    ("wagtailcore", "change_task"),
+    ("wagtailcore", "delete_task"),
+    ("wagtail_localize", "submit_translation"),
 ]
+# Page permissions on the tree root (every site) and collection permissions on the root collection.
+CENTRAL_ADMIN_PAGE_PERMISSIONS = ["add", "change", "publish", "bulk_delete", "lock", "unlock"]
+CENTRAL_ADMIN_COLLECTION_PERMISSIONS = ["add", "change", "delete", "choose"]
 
 
 def ensure_central_admin_group():
     """The group-wide central admin group (e-government centre) with its permissions (idempotent)."""
     group, _created = Group.objects.get_or_create(name=CENTRAL_ADMIN_GROUP)
-    for app_label, codename in CENTRAL_ADMIN_PERMISSIONS:
-        group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    group.permissions.add(*_permissions(CENTRAL_ADMIN_PERMISSIONS))
+    tree_root = Page.get_first_root_node()
+    for action in CENTRAL_ADMIN_PAGE_PERMISSIONS:
+        perm = Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{action}_page")
+        GroupPagePermission.objects.get_or_create(group=group, page=tree_root, permission=perm)
+    root_collection = Collection.get_first_root_node()
+    for action in CENTRAL_ADMIN_COLLECTION_PERMISSIONS:
+        for app_label, model in (("wagtailimages", "image"), ("wagtaildocs", "document")):
+            perm = Permission.objects.get(content_type__app_label=app_label, codename=f"{action}_{model}")
+            GroupCollectionPermission.objects.get_or_create(group=group, collection=root_collection, permission=perm)
     return group
 
 

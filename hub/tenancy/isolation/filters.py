@@ -1,0 +1,90 @@
+"""Filter dropdowns that name only what the user may see.
+
+Wagtail's listing filters offer every user, site, collection and workflow of the installation
+("edited by", "locked by", "site" …), which would name other tenants' editors and sites. A filter
+set made with `scoped_filterset` narrows each such choice list to the request user's tenants.
+"""
+
+from functools import cache
+
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Collection, Site, Task, Workflow
+
+from .. import scoping
+from ..models import Department
+
+
+def _visible_workflow_ids(user):
+    from wagtail.models import Page, WorkflowPage
+
+    pages = Page.objects.filter(scoping.visible_pages_q(user))
+    return WorkflowPage.objects.filter(page__in=pages).values_list("workflow_id", flat=True)
+
+
+def narrow_choices(model, queryset, user):
+    """The part of a filter's choice queryset the user may see named, or the queryset unchanged."""
+    if scoping.is_central_admin(user):
+        return queryset
+    if model is get_user_model():
+        return queryset.filter(pk__in=scoping.visible_users(user).values("pk"))
+    if model is Site:
+        ids = scoping.department_ids_for_user(user)
+        return queryset.filter(department__in=ids)
+    if model is Department:
+        return queryset.filter(pk__in=scoping.department_ids_for_user(user))
+    if model is Collection:
+        return queryset.filter(pk__in=scoping.collections_for_user(user).values("pk"))
+    if model is Workflow:
+        return queryset.filter(pk__in=_visible_workflow_ids(user))
+    if model is Task:
+        return queryset.filter(workflow_tasks__workflow__in=_visible_workflow_ids(user)).distinct()
+    return queryset
+
+
+def _choice_model(queryset):
+    model = getattr(queryset, "model", None)
+    if model is not None and issubclass(model, Task):
+        return Task
+    return model
+
+
+class ScopedFilterSetMixin:
+    """Narrows every model-choice filter of a filter set to the request user's tenants."""
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        if request is None:
+            return
+        for filter_ in self.filters.values():
+            # django-filter keeps a choice queryset on the filter (maybe a callable taking the
+            # request) or, when set after construction as Wagtail does, in its extra arguments.
+            if getattr(filter_, "queryset", None) is not None:
+                source = filter_.queryset(request) if callable(filter_.queryset) else filter_.queryset
+                model = _choice_model(source)
+                if model is not None and model is not ContentType:
+                    filter_.queryset = narrow_choices(model, source, request.user)
+            elif hasattr(filter_.extra.get("queryset"), "model"):
+                source = filter_.extra["queryset"]
+                model = _choice_model(source)
+                if model is not ContentType:
+                    filter_.extra["queryset"] = narrow_choices(model, source, request.user)
+
+
+class ScopedFiltersMixin:
+    """For listing views: filters (site, owner, edited by …) name only the user's tenants and their editors.
+
+    Applied in setup() because a viewset may hand the filter set class to the view as an argument.
+    """
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.filterset_class = scoped_filterset(self.filterset_class)
+
+
+@cache
+def scoped_filterset(filterset_class):
+    """A subclass of a django-filter FilterSet whose choices are narrowed to the user's tenants."""
+    if filterset_class is None or issubclass(filterset_class, ScopedFilterSetMixin):
+        return filterset_class
+    return type(f"Scoped{filterset_class.__name__}", (ScopedFilterSetMixin, filterset_class), {})

@@ -1,0 +1,585 @@
+"""How to exercise each admin surface over HTTP, and what shows that it worked.
+
+Every probe acts on one *target* tenant through the real admin (Django's test client, logged in as
+the acting user) and returns what came back: the response, and whether the evidence of success is
+there (the target's content on the screen, or the change in the database).
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from wagtail.contrib.forms.models import FormSubmission
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Locale, Page
+
+from hub.tenancy.owned import FriendlyLink, SiteOptions
+
+from .browser import body_text, read_form
+
+
+@dataclass
+class Context:
+    world: object
+    tenant: object  # the tenant acted on
+    client: Client  # logged in as the acting user
+    reader: Client  # logged in as a superuser, to read forms a browser would have shown
+
+    @property
+    def key(self):
+        return self.tenant.key
+
+
+@dataclass
+class Seen:
+    response: object
+    evidence: bool
+
+    @property
+    def text(self):
+        if not hasattr(self, "_text"):
+            self._text = body_text(self.response)
+        return self._text
+
+
+def read(ctx, url, marker):
+    response = ctx.client.get(url)
+    seen = Seen(response, False)
+    seen.evidence = response.status_code == 200 and marker in seen.text
+    return seen
+
+
+def post(ctx, url, data, effect):
+    response = ctx.client.post(url, data)
+    return Seen(response, response.status_code in (200, 302) and effect())
+
+
+def post_form(ctx, url, *, has_field, changes, effect, form_url=None):
+    """Read the form (as a superuser's browser would show it), change some fields, post it as the actor."""
+    form_page = ctx.reader.get(form_url or url)
+    assert form_page.status_code == 200, f"reading the form at {form_url or url}: {form_page.status_code}"
+    data = read_form(body_text(form_page), has_field=has_field)
+    data.update({name: value if isinstance(value, list) else [value] for name, value in changes.items()})
+    return post(ctx, url, data, effect)
+
+
+def column(tenant, slug):
+    return tenant.root.get_children().get(slug=slug)
+
+
+def page(pk):
+    return Page.objects.filter(pk=pk).first()
+
+
+# Pages ---------------------------------------------------------------------------------------------
+
+
+def explorer(ctx):
+    return read(ctx, f"/admin/pages/{ctx.tenant.column.pk}/", f"{ctx.key}草稿标题")
+
+
+def explorer_locale_root(ctx):
+    return read(ctx, f"/admin/pages/{ctx.tenant.ug_page.get_parent().pk}/", f"{ctx.key}维文稿")
+
+
+def view_page(ctx):
+    return read(ctx, f"/admin/pages/{ctx.tenant.live.pk}/edit/", f"{ctx.key}草稿标题")
+
+
+def edit_page(ctx):
+    target, title = ctx.tenant.column, f"{ctx.key}改过的栏目"
+    return post_form(
+        ctx,
+        f"/admin/pages/{target.pk}/edit/",
+        has_field="title",
+        changes={"title": title},
+        effect=lambda: page(target.pk).draft_title == title,
+    )
+
+
+def approve_page(ctx):
+    """Publishing goes through review: approve the page waiting in the tenant's review workflow."""
+    target = ctx.tenant.moderated
+    task_state = page(target.pk).current_workflow_state.current_task_state
+    return post(
+        ctx,
+        f"/admin/pages/workflow/action/{target.pk}/approve/{task_state.pk}/",
+        {"comment": ""},
+        lambda: page(target.pk).live,
+    )
+
+
+def create_page(ctx):
+    parent, slug = ctx.tenant.column, f"{ctx.key}-new-column"
+    return post_form(
+        ctx,
+        f"/admin/pages/add/common/columnindexpage/{parent.pk}/",
+        has_field="title",
+        changes={"title": f"{ctx.key}新栏目", "slug": slug},
+        effect=lambda: Page.objects.filter(slug=slug, path__startswith=parent.path).exists(),
+    )
+
+
+def delete_page(ctx):
+    target = ctx.tenant.live
+    return post(ctx, f"/admin/pages/{target.pk}/delete/", {}, lambda: page(target.pk) is None)
+
+
+def _move(ctx, source, destination):
+    return post(
+        ctx,
+        f"/admin/pages/{source.pk}/move/{destination.pk}/confirm/",
+        {},
+        lambda: page(source.pk).get_parent().pk == destination.pk,
+    )
+
+
+def move_page(ctx):
+    """Move one of the target tenant's pages to another of its columns."""
+    return _move(ctx, ctx.tenant.live, column(ctx.tenant, "tzgg"))
+
+
+def move_into(ctx):
+    """Move one of the actor's own tenant's pages into the target tenant's tree."""
+    return _move(ctx, ctx.world.a.live, column(ctx.tenant, "tzgg"))
+
+
+def _copy(ctx, source, destination):
+    slug = f"copy-of-{source.slug}-to-{ctx.key}"
+    return post_form(
+        ctx,
+        f"/admin/pages/{source.pk}/copy/",
+        has_field="new_title",
+        changes={"new_title": "副本", "new_slug": slug, "new_parent_page": str(destination.pk)},
+        effect=lambda: Page.objects.filter(slug=slug, path__startswith=destination.path).exists(),
+    )
+
+
+def copy_page(ctx):
+    """Copy one of the target tenant's pages (its latest revision, draft included) within its tree."""
+    return _copy(ctx, ctx.tenant.live, column(ctx.tenant, "tzgg"))
+
+
+def copy_into(ctx):
+    """Copy one of the actor's own tenant's pages into the target tenant's tree."""
+    return _copy(ctx, ctx.world.a.live, column(ctx.tenant, "tzgg"))
+
+
+def lock_page(ctx):
+    target = ctx.tenant.live
+    return post(ctx, f"/admin/pages/{target.pk}/lock/", {}, lambda: page(target.pk).locked)
+
+
+def view_draft(ctx):
+    return read(ctx, f"/admin/pages/{ctx.tenant.live.pk}/view_draft/", f"{ctx.key}草稿标题")
+
+
+def page_history(ctx):
+    return read(ctx, f"/admin/pages/{ctx.tenant.live.pk}/history/", f"{ctx.key}编辑员")
+
+
+def page_chooser(ctx):
+    return read(ctx, f"/admin/choose-page/{ctx.tenant.column.pk}/", f"{ctx.key}草稿标题")
+
+
+def page_chooser_search(ctx):
+    return read(ctx, f"/admin/choose-page/search/?q={ctx.key}", f"{ctx.key}草稿标题")
+
+
+def link_chooser(ctx):
+    """The chooser behind the link button of rich text."""
+    params = "allow_external_link=true&allow_email_link=true&allow_phone_link=true&allow_anchor_link=true"
+    return read(ctx, f"/admin/choose-page/{ctx.tenant.column.pk}/?{params}&link_text=x", f"{ctx.key}草稿标题")
+
+
+def page_chooser_draft(ctx):
+    """Opening a never-published page in the chooser."""
+    return read(ctx, f"/admin/choose-page/{ctx.tenant.draft.pk}/", f"{ctx.key}未发布稿")
+
+
+def page_chosen(ctx):
+    return read(ctx, f"/admin/choose-page/chosen-multiple/?id={ctx.tenant.draft.pk}", f"{ctx.key}未发布稿")
+
+
+def admin_search(ctx):
+    return read(ctx, f"/admin/pages/search/?q={ctx.key}", f"{ctx.key}草稿标题")
+
+
+def page_types_usage(ctx):
+    return read(ctx, "/admin/pages/usage/common/articlepage/", f"{ctx.key}草稿标题")
+
+
+# Images and documents ----------------------------------------------------------------------------------
+
+
+def images(ctx):
+    return read(ctx, "/admin/images/", f"{ctx.key}图片")
+
+
+def view_image(ctx):
+    return read(ctx, f"/admin/images/{ctx.tenant.image.pk}/", f"{ctx.key}-photo")
+
+
+def edit_image(ctx):
+    target, title = ctx.tenant.image, f"{ctx.key}改名图片"
+    return post_form(
+        ctx,
+        f"/admin/images/{target.pk}/",
+        has_field="title",
+        changes={"title": title},
+        effect=lambda: get_image_model().objects.get(pk=target.pk).title == title,
+    )
+
+
+def delete_image(ctx):
+    target = ctx.tenant.image
+    return post(
+        ctx,
+        f"/admin/images/{target.pk}/delete/",
+        {},
+        lambda: not get_image_model().objects.filter(pk=target.pk).exists(),
+    )
+
+
+def upload_image(ctx):
+    title = f"{ctx.key}新图片"
+    image = get_test_image_file(filename=f"{ctx.key}-new.png")
+    data = {
+        "title": title,
+        "file": SimpleUploadedFile(image.name, image.file.getvalue(), content_type="image/png"),
+        "collection": ctx.tenant.department.collection_id,
+    }
+    return post(
+        ctx,
+        "/admin/images/add/",
+        data,
+        lambda: get_image_model().objects.filter(title=title, collection=ctx.tenant.department.collection).exists(),
+    )
+
+
+def image_chooser(ctx):
+    return read(ctx, "/admin/images/chooser/", f"{ctx.key}图片")
+
+
+def image_chosen(ctx):
+    return read(ctx, f"/admin/images/chooser/chosen/{ctx.tenant.image.pk}/", f"{ctx.key}图片")
+
+
+def image_usage(ctx):
+    return read(ctx, f"/admin/images/usage/{ctx.tenant.image.pk}/", f"{ctx.key}图片")
+
+
+def images_api(ctx):
+    return read(ctx, "/admin/api/main/images/", f"{ctx.key}图片")
+
+
+def documents(ctx):
+    return read(ctx, "/admin/documents/", f"{ctx.key}文件")
+
+
+def view_document(ctx):
+    return read(ctx, f"/admin/documents/edit/{ctx.tenant.document.pk}/", f"{ctx.key}-report")
+
+
+def edit_document(ctx):
+    target, title = ctx.tenant.document, f"{ctx.key}改名文件"
+    return post_form(
+        ctx,
+        f"/admin/documents/edit/{target.pk}/",
+        has_field="title",
+        changes={"title": title},
+        effect=lambda: get_document_model().objects.get(pk=target.pk).title == title,
+    )
+
+
+def delete_document(ctx):
+    target = ctx.tenant.document
+    return post(
+        ctx,
+        f"/admin/documents/delete/{target.pk}/",
+        {},
+        lambda: not get_document_model().objects.filter(pk=target.pk).exists(),
+    )
+
+
+def upload_document(ctx):
+    title = f"{ctx.key}新文件"
+    data = {
+        "title": title,
+        "file": SimpleUploadedFile(f"{ctx.key}-new.pdf", b"%PDF-1.4 new", content_type="application/pdf"),
+        "collection": ctx.tenant.department.collection_id,
+    }
+    return post(
+        ctx,
+        "/admin/documents/add/",
+        data,
+        lambda: get_document_model().objects.filter(title=title, collection=ctx.tenant.department.collection).exists(),
+    )
+
+
+def document_chooser(ctx):
+    return read(ctx, "/admin/documents/chooser/", f"{ctx.key}文件")
+
+
+def document_chosen(ctx):
+    return read(ctx, f"/admin/documents/chooser/chosen/{ctx.tenant.document.pk}/", f"{ctx.key}文件")
+
+
+def documents_api(ctx):
+    return read(ctx, "/admin/api/main/documents/", f"{ctx.key}文件")
+
+
+# Tenant-owned snippets (友情链接) ------------------------------------------------------------------------
+
+LINKS = "/admin/snippets/tenancy/friendlylink"
+
+
+def links(ctx):
+    return read(ctx, f"{LINKS}/", f"{ctx.key}友情链接")
+
+
+def view_link(ctx):
+    return read(ctx, f"{LINKS}/edit/{ctx.tenant.link.pk}/", f"{ctx.key}友情链接")
+
+
+def create_link(ctx):
+    title = f"{ctx.key}新链接"
+    return post_form(
+        ctx,
+        f"{LINKS}/add/",
+        has_field="title",
+        changes={"title": title, "url": "https://www.gov.cn/", "department": str(ctx.tenant.department.pk)},
+        effect=lambda: FriendlyLink.objects.filter(title=title, department=ctx.tenant.department).exists(),
+    )
+
+
+def edit_link(ctx):
+    target, title = ctx.tenant.link, f"{ctx.key}改名链接"
+    return post_form(
+        ctx,
+        f"{LINKS}/edit/{target.pk}/",
+        has_field="title",
+        changes={"title": title},
+        effect=lambda: FriendlyLink.objects.get(pk=target.pk).title == title,
+    )
+
+
+def delete_link(ctx):
+    target = ctx.tenant.link
+    return post(ctx, f"{LINKS}/delete/{target.pk}/", {}, lambda: not FriendlyLink.objects.filter(pk=target.pk).exists())
+
+
+def bulk_delete_links(ctx):
+    target = ctx.tenant.link
+    return post(
+        ctx,
+        f"/admin/bulk/tenancy/friendlylink/delete/?id={target.pk}",
+        {},
+        lambda: not FriendlyLink.objects.filter(pk=target.pk).exists(),
+    )
+
+
+def link_history(ctx):
+    return read(ctx, f"{LINKS}/history/{ctx.tenant.link.pk}/", f"{ctx.key}友情链接")
+
+
+def friendly_link_chooser(ctx):
+    return read(ctx, "/admin/snippets/choose/tenancy/friendlylink/", f"{ctx.key}友情链接")
+
+
+def friendly_link_chosen(ctx):
+    return read(ctx, f"/admin/snippets/choose/tenancy/friendlylink/chosen/{ctx.tenant.link.pk}/", f"{ctx.key}友情链接")
+
+
+# Per-site settings and redirects ----------------------------------------------------------------------------
+
+
+def view_settings(ctx):
+    return read(ctx, f"/admin/settings/tenancy/siteoptions/{ctx.tenant.department.site_id}/", f"{ctx.key}-wechat")
+
+
+def edit_settings(ctx):
+    site_id, value = ctx.tenant.department.site_id, f"{ctx.key}-weixin"
+    return post_form(
+        ctx,
+        f"/admin/settings/tenancy/siteoptions/{site_id}/",
+        has_field="wechat_account",
+        changes={"wechat_account": value},
+        effect=lambda: SiteOptions.objects.get(site_id=site_id).wechat_account == value,
+    )
+
+
+def redirects(ctx):
+    return read(ctx, "/admin/redirects/", f"/{ctx.key}-old")
+
+
+def export_redirects(ctx):
+    return read(ctx, "/admin/redirects/?export=csv", f"/{ctx.key}-old")
+
+
+def view_redirect(ctx):
+    return read(ctx, f"/admin/redirects/{ctx.tenant.redirect.pk}/", f"/{ctx.key}-old")
+
+
+def edit_redirect(ctx):
+    target, path = ctx.tenant.redirect, f"/{ctx.key}-older"
+    return post_form(
+        ctx,
+        f"/admin/redirects/{target.pk}/",
+        has_field="old_path",
+        changes={"old_path": path},
+        effect=lambda: Redirect.objects.get(pk=target.pk).old_path == path,
+    )
+
+
+def create_redirect(ctx):
+    path = f"/{ctx.key}-new"
+    data = {
+        "old_path": path,
+        "site": ctx.tenant.department.site_id,
+        "is_permanent": "on",
+        "redirect_link": "https://www.gov.cn/",
+    }
+    return post(ctx, "/admin/redirects/add/", data, lambda: Redirect.objects.filter(old_path=path).exists())
+
+
+def delete_redirect(ctx):
+    target = ctx.tenant.redirect
+    return post(
+        ctx, f"/admin/redirects/{target.pk}/delete/", {}, lambda: not Redirect.objects.filter(pk=target.pk).exists()
+    )
+
+
+# Reports and the dashboard ------------------------------------------------------------------------------
+
+
+def locked_report(ctx):
+    return read(ctx, "/admin/reports/locked/", f"{ctx.key}锁定稿草稿")
+
+
+def locked_export(ctx):
+    return read(ctx, "/admin/reports/locked/?export=csv", f"{ctx.key}锁定稿")
+
+
+def aging_report(ctx):
+    return read(ctx, "/admin/reports/aging-pages/", f"{ctx.key}草稿标题")
+
+
+def aging_export(ctx):
+    return read(ctx, "/admin/reports/aging-pages/?export=csv", f"{ctx.key}")
+
+
+def site_history(ctx):
+    """Filtered by tenant (a choice offered to central admins, and to others for their own tenants)."""
+    return read(ctx, f"/admin/reports/site-history/?tenant={ctx.key}", f"{ctx.key}草稿标题")
+
+
+def site_history_export(ctx):
+    return read(ctx, f"/admin/reports/site-history/?tenant={ctx.key}&export=csv", f"{ctx.key}草稿标题")
+
+
+def page_types_report(ctx):
+    """Filtered to the target's site (a choice a user of another tenant is not offered)."""
+    return read(ctx, f"/admin/reports/page-types-usage/?site={ctx.tenant.root.path}", f"{ctx.key}审核稿")
+
+
+def workflow_report(ctx):
+    return read(ctx, "/admin/reports/workflow/", f"{ctx.key}审核稿")
+
+
+def workflow_export(ctx):
+    return read(ctx, "/admin/reports/workflow/?export=csv", f"{ctx.key}审核稿")
+
+
+def workflow_tasks_report(ctx):
+    return read(ctx, "/admin/reports/workflow_tasks/", f"{ctx.key}审核稿")
+
+
+def dashboard(ctx):
+    return read(ctx, "/admin/", f"{ctx.key}审核稿")
+
+
+# Form submissions -----------------------------------------------------------------------------------------
+
+
+def forms(ctx):
+    return read(ctx, "/admin/forms/", f"{ctx.key}问卷")
+
+
+def submissions(ctx):
+    return read(ctx, f"/admin/forms/submissions/{ctx.tenant.survey.pk}/", f"{ctx.key}提交内容")
+
+
+def export_submissions(ctx):
+    return read(ctx, f"/admin/forms/submissions/{ctx.tenant.survey.pk}/?export=csv", f"{ctx.key}提交内容")
+
+
+def delete_submissions(ctx):
+    survey, submission = ctx.tenant.survey, ctx.tenant.submission
+    return post(
+        ctx,
+        f"/admin/forms/submissions/{survey.pk}/delete/?selected-submissions={submission.pk}",
+        {},
+        lambda: not FormSubmission.objects.filter(pk=submission.pk).exists(),
+    )
+
+
+# Accounts and groups ----------------------------------------------------------------------------------------
+
+
+def users(ctx):
+    seen = read(ctx, "/admin/users/", f"{ctx.key}_editor")
+    seen.evidence = seen.evidence and f"{ctx.key}_reviewer" in seen.text and f"{ctx.key}_webmaster" in seen.text
+    return seen
+
+
+def view_user(ctx):
+    return read(ctx, f"/admin/users/edit/{ctx.tenant.users['reviewer'].pk}/", f"{ctx.key}_reviewer@example.org")
+
+
+def edit_user(ctx):
+    target = ctx.tenant.users["reviewer"]
+    return post_form(
+        ctx,
+        f"/admin/users/edit/{target.pk}/",
+        has_field="email",
+        changes={"first_name": "改名", "last_name": "同志", "password1": "", "password2": ""},
+        effect=lambda: get_user_model().objects.get(pk=target.pk).first_name == "改名",
+    )
+
+
+def groups(ctx):
+    return read(ctx, "/admin/groups/", ctx.tenant.groups["reviewer"].name)
+
+
+def view_group(ctx):
+    return read(ctx, f"/admin/groups/edit/{ctx.tenant.groups['reviewer'].pk}/", ctx.tenant.groups["reviewer"].name)
+
+
+# Translation ------------------------------------------------------------------------------------------------
+
+
+def view_translation_form(ctx):
+    return read(ctx, f"/admin/localize/submit/page/{ctx.tenant.live.pk}/", f"{ctx.key}草稿标题")
+
+
+def submit_translation(ctx):
+    root, kyrgyz = ctx.tenant.root, Locale.objects.get_or_create(language_code="ky")[0]
+    return post(
+        ctx,
+        f"/admin/localize/submit/page/{root.pk}/",
+        {"locales": [kyrgyz.pk]},
+        lambda: Page.objects.filter(translation_key=root.translation_key, locale=kyrgyz).exists(),
+    )
+
+
+def translations_report(ctx):
+    return read(ctx, "/admin/localize/reports/translations/", f"{ctx.key}未发布稿")
+
+
+def localize_snippet_api(ctx):
+    return read(ctx, "/admin/localize/api/snippets/tenancy/friendlylink/", f"{ctx.key}友情链接")
