@@ -8,7 +8,9 @@ tenant, so this notifier mails the holders of that role in the page's own tenant
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from wagtail.admin.mail import BaseGroupApprovalTaskStateEmailNotifier
+from django.db.models import Q
+from django.template.loader import render_to_string
+from wagtail.admin.mail import BaseGroupApprovalTaskStateEmailNotifier, send_mail
 from wagtail.signals import task_submitted
 
 from .models import TenantReviewTask
@@ -44,3 +46,36 @@ def register_signal_handlers():
     from wagtail.models import TaskState
 
     task_submitted.connect(tenant_review_notifier, sender=TaskState, dispatch_uid="workflow_tenant_review_submitted")
+
+
+def reviewers():
+    """Everyone who reviews at some step: the tenants' reviewer groups and the group-wide groups."""
+    from .access import central_reviewer_groups
+
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .exclude(email="")
+        .filter(
+            Q(groups__tenant_group__role__in=TenantReviewTask.objects.values("role"))
+            | Q(groups__name__in=central_reviewer_groups())
+        )
+        .distinct()
+    )
+
+
+def send_overdue_reminders():
+    """Mail each reviewer a list of the pages overdue at their steps; returns the number of mails sent."""
+    from .queue import overdue_after, pending_for
+
+    sent = 0
+    for user in reviewers():
+        overdue = [item for item in pending_for(user) if item.overdue]
+        if not overdue:
+            continue
+        context = {"user": user, "items": overdue, "days": overdue_after().days, "settings": settings}
+        subject = render_to_string("workflow/notifications/overdue_subject.txt", context).strip()
+        body = render_to_string("workflow/notifications/overdue.txt", context)
+        send_mail(subject, body, [user.email])
+        sent += 1
+    return sent

@@ -114,8 +114,8 @@ def show_review_status(request, page):
     buttons = [messages.button(record_url, "审核记录与机审结果")]
     task_state = state.current_task_state
     if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        who = user_label(task_state.finished_by) or "机器检查"
-        messages.warning(request, f"{task_state.task.name}退回修改（{who}）：{task_state.comment}", buttons=buttons)
+        who = f"（{user_label(task_state.finished_by)}）" if task_state.finished_by_id else ""
+        messages.warning(request, f"{task_state.task.name}{who}退回修改：{task_state.comment}", buttons=buttons)
     elif state.status == WorkflowState.STATUS_IN_PROGRESS:
         check = latest_check(page)
         if check is not None and (check.must_fix_count or check.advisory_count):

@@ -83,3 +83,22 @@ def test_central_admins_can_oversee_every_pending_page(w, as_user):
     assert "督办中的稿件" in central.get(reverse("workflow:queue"), {"scope": "all"}).content.decode()
     # Others asking for everything get their own queue only.
     assert "督办中的稿件" not in as_user("reviewer").get(reverse("workflow:queue"), {"scope": "all"}).content.decode()
+
+
+def test_overdue_reminders_are_mailed_to_the_reviewers_of_the_step(w, as_user):
+    from django.core import mail
+    from django.core.management import call_command
+
+    fresh = draft_article(w.column, owner=w.users["author"])
+    late = draft_article(w.column, owner=w.users["author"])
+    for page in (fresh, late):
+        submit(as_user("author"), page)
+    name(fresh, "刚到的稿件")
+    name(late, "拖延的稿件")
+    waiting_since(late, 4)
+    mail.outbox.clear()
+
+    call_command("send_review_reminders")
+    assert [m.to for m in mail.outbox] == [["reviewer@example.com"]]
+    assert "拖延的稿件" in mail.outbox[0].body and "刚到的稿件" not in mail.outbox[0].body
+    assert "4 天" in mail.outbox[0].body

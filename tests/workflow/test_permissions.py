@@ -4,6 +4,7 @@ and nobody publishes around the chain."""
 import pytest
 from django.urls import reverse
 from wagtail.models import Page, TaskState
+from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
 from .conftest import act, current_task_state, draft_article, edit_form_data, submit
 
@@ -97,3 +98,41 @@ def test_a_webmaster_cannot_publish_around_the_chain(w, as_user):
     data["action-publish"] = "1"
     admin.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
     assert Page.objects.get(pk=page.pk).live
+
+
+def test_a_webmaster_cannot_publish_a_new_page_on_creation(w, as_user):
+    webmaster = as_user("webmaster")
+    url = reverse("wagtailadmin_pages:add", args=["common", "articlepage", w.column.pk])
+    form = webmaster.get(url)
+    assert 'name="action-publish"' not in form.content.decode()
+    data = querydict_from_html(form.content.decode(), form_id="page-edit-form")
+    data.update(nested_form_data({"body": streamfield([("paragraph", rich_text("<p>未经审核的稿件。</p>"))])}))
+    data.update({"title": "直接发布的新稿", "slug": "direct-publish", "action-publish": "1"})
+    response = webmaster.post(url, data)
+    assert response.status_code == 302
+    assert not Page.objects.filter(slug="direct-publish", live=True).exists()
+    # Submitting it is how it reaches the public.
+    del data["action-publish"]
+    data["action-submit"] = "1"
+    webmaster.post(url, data)
+    page = Page.objects.get(slug="direct-publish")
+    assert (page.live, current_task_state(page).task.name) == (False, "初审")
+
+
+def test_bulk_publishing_is_refused_under_the_chain(w, as_user):
+    page = draft_article(w.column, owner=w.users["author"])
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"]) + f"?id={page.pk}"
+    as_user("webmaster").post(url, {"include_descendants": ""})
+    assert not Page.objects.get(pk=page.pk).live
+    as_user("admin").post(url, {"include_descendants": ""})
+    assert Page.objects.get(pk=page.pk).live
+
+
+def test_an_authors_lock_is_released_when_the_page_reaches_its_reviewers(w, as_user):
+    page = draft_article(w.column, owner=w.users["author"])
+    Page.objects.filter(pk=page.pk).update(locked=True, locked_by=w.users["author"])
+    submit(as_user("author"), page)
+    page = Page.objects.get(pk=page.pk)
+    assert not page.locked
+    assert not page.get_lock().for_user(w.user("reviewer"))  # the reviewer may edit it
+    assert page.get_lock().for_user(w.user("author"))  # the author may not, while it is reviewed

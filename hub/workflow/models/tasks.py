@@ -150,6 +150,15 @@ class TenantReviewTask(ReviewGateMixin, Task):
         verbose_name = _("review by the site's own role (初审)")
         verbose_name_plural = _("reviews by the site's own role (初审)")
 
+    def start(self, workflow_state, user=None):
+        # Like Wagtail's group approval: a lock held by someone who does not review here is released,
+        # or the reviewers could not edit the page they are asked to review.
+        page = workflow_state.content_object
+        if page.locked_by_id and not self.user_can_review(page, page.locked_by):
+            page.locked, page.locked_by, page.locked_at = False, None, None
+            page.save(update_fields=["locked", "locked_by", "locked_at"])
+        return super().start(workflow_state, user=user)
+
     def user_can_review(self, obj, user):
         if not user.is_active:
             return False

@@ -5,8 +5,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 from wagtail.models import Page, WorkflowPage
 
@@ -16,9 +14,10 @@ from hub.tenancy.scoping import is_central_admin
 from ..chains import CHAINS, FULL_CHAIN_PAGE_TYPES
 from ..models import StandardChain
 from ..provisioning import assign_chain
+from .base import ReviewAdminView
 
 
-class ChainSettingsView(WagtailAdminTemplateMixin, TemplateView):
+class ChainSettingsView(ReviewAdminView):
     template_name = "workflow/chains.html"
     page_title = "审核流程设置"
     header_icon = "tasks"

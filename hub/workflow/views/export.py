@@ -3,11 +3,10 @@
 from django import forms
 from django.http import HttpResponse
 from django.utils import timezone
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from ..access import exportable_departments
 from ..record import export_csv, tenant_workflow_states
+from .base import ReviewAdminView
 
 
 class ExportForm(forms.Form):
@@ -26,7 +25,7 @@ class ExportForm(forms.Form):
         return data
 
 
-class ExportView(WagtailAdminTemplateMixin, TemplateView):
+class ExportView(ReviewAdminView):
     template_name = "workflow/export.html"
     page_title = "审核记录导出"
     header_icon = "download"

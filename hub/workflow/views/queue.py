@@ -1,14 +1,12 @@
 """待我审核: everything waiting for the user's decision, across their tenants."""
 
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-
 from hub.tenancy.scoping import is_central_admin
 
 from ..queue import all_pending, overdue_after, pending_for, returned_to
+from .base import ReviewAdminView
 
 
-class ReviewQueueView(WagtailAdminTemplateMixin, TemplateView):
+class ReviewQueueView(ReviewAdminView):
     template_name = "workflow/queue.html"
     page_title = "待我审核"
     header_icon = "tasks"

@@ -3,17 +3,16 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
 from ..access import can_view_record
 from ..models import ContentCheck
 from ..models.tasks import latest_check
 from ..record import page_record
+from .base import ReviewAdminView
 
 
-class PageRecordView(WagtailAdminTemplateMixin, TemplateView):
+class PageRecordView(ReviewAdminView):
     template_name = "workflow/page_record.html"
     header_icon = "clipboard-list"
 
@@ -30,7 +29,7 @@ class PageRecordView(WagtailAdminTemplateMixin, TemplateView):
         return self.page.get_admin_display_title()
 
     def get_breadcrumbs_items(self):
-        return super().get_breadcrumbs_items() + [
+        return self.breadcrumbs_items + [
             {
                 "url": reverse("wagtailadmin_pages:edit", args=[self.page.pk]),
                 "label": self.page.get_admin_display_title(),

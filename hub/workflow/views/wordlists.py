@@ -6,14 +6,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from hub.tenancy.scoping import is_central_admin
 
 from ..checks import wording, wordlists
 from ..checks.findings import in_context
 from ..models import WordListEdit
+from .base import ReviewAdminView
 
 NEW_LIST_TEMPLATE = "# 说明这份列表收录什么。\n@名称 新列表\n@级别 提示\n\n# 错误写法 => 建议写法 | 说明\n"
 
@@ -29,7 +28,7 @@ class TryForm(forms.Form):
     text = forms.CharField(label="试查文本", widget=forms.Textarea(attrs={"rows": 4}))
 
 
-class WordListIndexView(CentralAdminOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+class WordListIndexView(CentralAdminOnlyMixin, ReviewAdminView):
     template_name = "workflow/wordlists/index.html"
     page_title = "审校词库"
     header_icon = "spell-check"
@@ -72,7 +71,7 @@ class EditForm(forms.Form):
     )
 
 
-class WordListEditView(CentralAdminOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+class WordListEditView(CentralAdminOnlyMixin, ReviewAdminView):
     template_name = "workflow/wordlists/edit.html"
     header_icon = "spell-check"
 
@@ -90,7 +89,7 @@ class WordListEditView(CentralAdminOnlyMixin, WagtailAdminTemplateMixin, Templat
         return f"{self.name}.txt"
 
     def get_breadcrumbs_items(self):
-        return super().get_breadcrumbs_items() + [
+        return self.breadcrumbs_items + [
             {"url": reverse("workflow:wordlists"), "label": "审校词库"},
             {"url": "", "label": f"{self.name}.txt"},
         ]
