@@ -22,6 +22,7 @@ if settings.DEBUG:
 # Chinese at /, other languages under /ug/, /ky/, /en/; search before Wagtail's catch-all page route.
 urlpatterns += i18n_patterns(
     path("search/", include("hub.search.urls")),
+    path("feeds/", include(("hub.feeds.urls", "feeds"))),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

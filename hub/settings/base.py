@@ -34,6 +34,9 @@ INSTALLED_APPS = [
     "hub.taxonomy",
     "hub.workflow",
     "hub.search",
+    "hub.directory",
+    "hub.syndication",
+    "hub.feeds",
     # Page types sites are built from
     "sites.common",
     "sites.portal",
@@ -46,6 +49,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.simple_translation",
@@ -179,6 +183,17 @@ HUB_DEPARTMENT_HOME_PAGE_MODEL = "department.DepartmentHomePage"
 HUB_COLUMN_PAGE_MODEL = "common.ColumnIndexPage"
 # The standard column plan (栏目) every new subsite starts with; one editable JSON file.
 HUB_COLUMN_PLAN = Path(os.environ.get("HUB_COLUMN_PLAN", BASE_DIR / "hub" / "tenancy" / "column_plan.json"))
+# Page types a department may submit to the portal (信息报送); accepted ones appear there as synced copies.
+HUB_SYNDICATION_PAGE_MODELS = ["common.ArticlePage", "common.GovernmentDocumentPage"]
+# Feeds: the page types RSS/Atom feeds list, and the type outside feed items are imported as
+# (it needs title, date, source, summary and a body StreamField with a "paragraph" block).
+HUB_FEED_PAGE_MODELS = [
+    "common.ArticlePage",
+    "common.GovernmentDocumentPage",
+    "common.SpeechPage",
+    "common.AppointmentNoticePage",
+]
+HUB_FEED_IMPORT_PAGE_MODEL = "common.ArticlePage"
 # Search: the segmenter's dictionaries (plain files, one word a line); a deployment may add one.
 HUB_SEARCH_DICTIONARIES = [BASE_DIR / "hub" / "search" / "dictionary" / "kizilsu.txt"] + env_list(
     "HUB_SEARCH_EXTRA_DICTIONARY"

@@ -7,3 +7,9 @@ class TaxonomyConfig(AppConfig):
     label = "taxonomy"
     verbose_name = _("Taxonomy")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .grants import grant_to_central_admins
+
+        # Subjects are in the central admin's standard permissions already; topics are added here.
+        grant_to_central_admins(*[("taxonomy", f"{action}_topic") for action in ("add", "change", "delete", "view")])

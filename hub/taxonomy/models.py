@@ -2,6 +2,9 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Orderable
 
 # The standard top-level categories of the government information-disclosure subject classification.
 STANDARD_SUBJECTS = [
@@ -43,3 +46,43 @@ class Subject(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class Topic(models.Model):
+    """A free topic (专题) such as 乡村振兴: created by the central admin, attached to any tenant's pages."""
+
+    name = models.CharField(_("name"), max_length=60, unique=True)
+    slug = models.SlugField(
+        _("slug"), max_length=60, unique=True, allow_unicode=True, help_text=_("The topic's address on the portal.")
+    )
+    description = models.TextField(_("description"), blank=True)
+    is_active = models.BooleanField(
+        _("listed"), default=True, help_text=_("Listed among the portal's topics and offered to editors.")
+    )
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("topic (专题)")
+        verbose_name_plural = _("topics (专题)")
+
+    def __str__(self):
+        return self.name
+
+
+class PageTopic(Orderable):
+    """Links a page of any tenant to a topic; kept in the page's revisions, so drafts carry their topics."""
+
+    page = ParentalKey("wagtailcore.Page", related_name="topic_links", on_delete=models.CASCADE)
+    topic = models.ForeignKey(
+        Topic, verbose_name=_("topic (专题)"), on_delete=models.CASCADE, related_name="page_links"
+    )
+
+    panels = [FieldPanel("topic")]
+
+    class Meta(Orderable.Meta):
+        constraints = [models.UniqueConstraint(fields=["page", "topic"], name="taxonomy_one_link_per_topic")]
+        verbose_name = _("topic link")
+
+    def __str__(self):
+        return f"{self.page_id} → {self.topic}"

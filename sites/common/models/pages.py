@@ -8,6 +8,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from hub.taxonomy.panels import topic_panel
+
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock
 from .mixins import AttachmentsMixin, BasePage, DatedPageMixin, SubjectMixin
 
@@ -20,6 +22,13 @@ CONTENT_PAGE_TYPES = [
     "common.AppointmentNoticePage",
     "common.SpecialTopicPage",
     "common.StandardPage",
+    "common.DisclosureCataloguePage",
+    "common.DisclosureGuidePage",
+    "common.AnnualReportPage",
+    "common.ContactPage",
+    "common.LeadershipPage",
+    "portal.TopicIndexPage",
+    "portal.DepartmentIndexPage",
 ]
 
 
@@ -89,6 +98,7 @@ class ArticlePage(DatedPageMixin, SubjectMixin, AttachmentsMixin, BasePage):
             FieldPanel("body"),
         ]
         + SubjectMixin.subject_panels
+        + [topic_panel()]
         + AttachmentsMixin.attachment_panels
     )
     search_fields = BasePage.search_fields + [
@@ -141,6 +151,7 @@ class GovernmentDocumentPage(DatedPageMixin, SubjectMixin, AttachmentsMixin, Bas
             ),
             FieldPanel("summary"),
             FieldPanel("body"),
+            topic_panel(),
         ]
         + AttachmentsMixin.attachment_panels
     )
@@ -201,7 +212,7 @@ class LeaderProfilePage(BasePage):
         index.SearchField("responsibilities"),
         index.SearchField("biography"),
     ]
-    parent_page_types = ["common.ColumnIndexPage"]
+    parent_page_types = ["common.ColumnIndexPage", "common.LeadershipPage"]
     subpage_types = ["common.SpeechPage"]
 
     class Meta:
@@ -229,6 +240,7 @@ class SpeechPage(DatedPageMixin, SubjectMixin, BasePage):
         FieldPanel("summary"),
         FieldPanel("body"),
         FieldPanel("subject"),
+        topic_panel(),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("speaker"),
@@ -313,6 +325,7 @@ class SpecialTopicPage(DatedPageMixin, SubjectMixin, BasePage):
         FieldPanel("banner"),
         FieldPanel("body"),
         FieldRowPanel([FieldPanel("date"), FieldPanel("subject")]),
+        topic_panel(),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
     parent_page_types = ["common.ColumnIndexPage"]

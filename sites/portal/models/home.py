@@ -6,6 +6,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from hub.directory.queries import entry_for
+from hub.tenancy.scoping import department_for_request
 from sites.common.blocks import RICH_TEXT_FEATURES, BodyBlock
 from sites.common.models import BasePage
 from sites.common.queries import latest_across_sites, latest_in_site
@@ -21,7 +23,12 @@ class PortalHomePage(BasePage):
     content_panels = Page.content_panels + [FieldPanel("welcome"), FieldPanel("body")]
     settings_panels = Page.settings_panels + [FieldPanel("latest_count")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["common.ColumnIndexPage", "common.StandardPage"]
+    subpage_types = [
+        "common.ColumnIndexPage",
+        "common.StandardPage",
+        "portal.TopicIndexPage",
+        "portal.DepartmentIndexPage",
+    ]
     max_count_per_parent = None
 
     class Meta:
@@ -33,4 +40,10 @@ class PortalHomePage(BasePage):
         context["notices"] = latest_in_site(self, kind="notice", count=self.latest_count)
         context["documents"] = latest_in_site(self, model="common.GovernmentDocumentPage", count=self.latest_count)
         context["department_news"] = latest_across_sites(exclude_root=self, count=self.latest_count)
+        # 领导之窗 reads the portal tenant's leaders from the shared department directory.
+        department = department_for_request(request)
+        if department is None or department.site.root_page_id != self.pk:
+            department = self.department
+        entry = entry_for(department)
+        context["leaders"] = list(entry.leaders.all()) if entry else []
         return context

@@ -1,0 +1,116 @@
+"""The department directory (部门名录): one record per tenant, shared by every site.
+
+Which data lives where: a tenant's name, website and contact details (address, postcode, phone,
+email, office hours) are fields of `tenancy.Department`, which the footer already reads; the
+directory adds what only the directory needs — the kind of body, its functions and its leaders.
+The directory's edit form edits both, so the central admin keeps everything in one place.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+
+# Contact fields kept on the tenant (`tenancy.Department`) and edited through the directory form.
+CONTACT_FIELDS = ["address", "postcode", "phone", "email", "office_hours"]
+RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+
+
+class DirectoryEntry(ClusterableModel):
+    """A tenant's directory record: category, functions (职能) and leaders (领导), edited centrally."""
+
+    class Category(models.TextChoices):
+        GOVERNMENT = "government", _("州人民政府")
+        CONSTITUENT = "constituent", _("政府工作部门")
+        DIRECT = "direct", _("直属机构")
+        ADMINISTERED = "administered", _("部门管理机构")
+        INSTITUTION = "institution", _("直属事业单位")
+        OTHER = "other", _("其他单位")
+
+    department = models.OneToOneField(
+        "tenancy.Department",
+        verbose_name=_("department site"),
+        on_delete=models.CASCADE,
+        related_name="directory_entry",
+    )
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices, default=Category.CONSTITUENT)
+    functions = RichTextField(_("functions (主要职责)"), blank=True, features=RICH_TEXT_FEATURES)
+    summary = models.CharField(
+        _("summary"), max_length=200, blank=True, help_text=_("One sentence for the portal's department list.")
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("department"), FieldPanel("category"), FieldPanel("summary"), FieldPanel("functions")],
+            heading=_("Directory"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("postcode"), FieldPanel("phone")]),
+                FieldRowPanel([FieldPanel("email"), FieldPanel("office_hours")]),
+            ],
+            heading=_("Contact (shown in every page footer of the site)"),
+        ),
+        InlinePanel("leaders", heading=_("Leaders (领导)"), label=_("leader")),
+    ]
+
+    class Meta:
+        ordering = ["department__sort_order", "department__code"]
+        verbose_name = _("directory entry (部门名录)")
+        verbose_name_plural = _("department directory (部门名录)")
+
+    def __str__(self):
+        return self.department.name
+
+    @property
+    def name(self):
+        return self.department.name
+
+    @property
+    def website(self):
+        """The tenant's own site: the one place its address is kept is Wagtail's Site."""
+        return self.department.site.root_url
+
+
+class DirectoryLeader(Orderable):
+    """One leader of a department: who holds which position and what they are responsible for."""
+
+    entry = ParentalKey(DirectoryEntry, related_name="leaders", on_delete=models.CASCADE)
+    name = models.CharField(_("name"), max_length=50)
+    position = models.CharField(_("position"), max_length=100)
+    responsibilities = models.TextField(_("responsibilities (分工)"), blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    profile_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("profile page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The leader's page with biography and speeches, if the site has one."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("position")]),
+        FieldPanel("responsibilities"),
+        FieldPanel("photo"),
+        PageChooserPanel("profile_page", "common.LeaderProfilePage"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("leader")
+        verbose_name_plural = _("leaders")
+
+    def __str__(self):
+        return f"{self.position} {self.name}"

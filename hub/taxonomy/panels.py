@@ -1,0 +1,15 @@
+"""Editor panels page types use to attach the shared classification; sites import these, hub never imports sites."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import MultipleChooserPanel
+
+
+def topic_panel():
+    """Pick any number of topics (专题) at once; the links live on every page type (`page.topic_links`)."""
+    return MultipleChooserPanel(
+        "topic_links",
+        chooser_field_name="topic",
+        heading=_("Topics (专题)"),
+        label=_("topic"),
+        help_text=_("Topics are shared by every site; the central admin keeps the list."),
+    )
