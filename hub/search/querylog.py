@@ -50,3 +50,13 @@ def hot_searches(*, departments=None, language=None, limit=10, days=None, min_hi
         .order_by("-total", "-last", "query")
     )
     return [(row["query"], row["total"]) for row in ranked[: limit * 2] if len(row["query"]) <= HOT_MAX_LENGTH][:limit]
+
+
+def top_queries(*, departments, limit=50, days=None, without_results=False):
+    """For webmasters: the most searched phrases on these sites (or those that found nothing), with counts."""
+    since = timezone.localdate() - datetime.timedelta(days=hot_days() if days is None else days)
+    rows = QueryDailyHits.objects.filter(date__gte=since, department__in=departments)
+    if without_results:
+        rows = rows.filter(results=0)
+    ranked = rows.values("query").annotate(total=Sum("hits"), last=Max("date")).order_by("-total", "-last", "query")
+    return list(ranked[:limit])

@@ -56,12 +56,12 @@ def search_page(request):
         "scope_urls": {scope: _link(params, scope=scope) for scope in ("site", "all")},
         "sort_urls": {sort: _link(params, sort=sort) for sort in ("relevance", "date")},
         "other_scope": other_scope if audience.department is not None else None,
-        "page_urls": _page_urls(outcome),
+        "page_urls": page_links(outcome),
     }
     return TemplateResponse(request, "search/search_page.html", context)
 
 
-def _page_urls(outcome):
+def page_links(outcome):
     if outcome.page is None:
         return {}
     numbers = outcome.page.paginator.get_elided_page_range(outcome.page.number, on_each_side=2, on_ends=1)

@@ -2,7 +2,13 @@
 
 from django.db.models import Value
 from django.utils.functional import cached_property
-from modelsearch.backends.database.sqlite.query import LexemeCombinable, SearchQueryExpression, SearchQueryField
+from modelsearch.backends.database.sqlite.query import (
+    BM25,
+    LexemeCombinable,
+    SearchQueryExpression,
+    SearchQueryField,
+    SQLiteFTSIndexEntry,
+)
 from modelsearch.backends.database.sqlite.sqlite import (
     IndexEntry,
     ObjectIndexer,
@@ -80,7 +86,19 @@ class FTS5Query(LexemeCombinable, Value):
         return "%s", [self.value]
 
 
+class WeightedBM25(BM25):
+    """bm25() with a title match worth ten body matches (FTS5 columns: autocomplete, body, title)."""
+
+    def as_sql(self, compiler, connection, function=None, template=None):
+        return f"bm25({SQLiteFTSIndexEntry._meta.db_table}, 0.0, 1.0, 10.0)", []
+
+
 class SegmentingQueryMixin:
+    def build_tsrank(self, vector, query, config=None, boost=1.0):
+        if isinstance(query, (PlainText, Phrase)):
+            return WeightedBM25() * boost if boost != 1.0 else WeightedBM25()
+        return super().build_tsrank(vector, query, config=config, boost=boost)
+
     def build_search_query_content(self, query, config=None):
         if isinstance(query, (PlainText, Phrase)):
             source = fts5_query(
