@@ -583,3 +583,44 @@ def translations_report(ctx):
 
 def localize_snippet_api(ctx):
     return read(ctx, "/admin/localize/api/snippets/tenancy/friendlylink/", f"{ctx.key}友情链接")
+
+
+# Bulk actions and tag suggestions ---------------------------------------------------------------------
+
+
+def bulk_delete_pages(ctx):
+    target = ctx.tenant.live
+    return post(ctx, f"/admin/bulk/wagtailcore/page/delete/?id={target.pk}", {}, lambda: page(target.pk) is None)
+
+
+def bulk_delete_images(ctx):
+    target = ctx.tenant.image
+    return post(
+        ctx,
+        f"/admin/bulk/wagtailimages/image/delete/?id={target.pk}",
+        {},
+        lambda: not get_image_model().objects.filter(pk=target.pk).exists(),
+    )
+
+
+def bulk_page_selection(ctx):
+    """The confirmation page of a bulk action, for the target's pages picked by id."""
+    ids = f"id={ctx.tenant.draft.pk}&id={ctx.tenant.live.pk}"
+    return read(ctx, f"/admin/bulk/wagtailcore/page/delete/?{ids}", f"{ctx.key}未发布稿")
+
+
+def bulk_image_selection(ctx):
+    """The confirmation page of a bulk action on "all" images."""
+    return read(ctx, "/admin/bulk/wagtailimages/image/delete/?id=all", f"{ctx.key}图片")
+
+
+def bulk_document_selection(ctx):
+    return read(ctx, "/admin/bulk/wagtaildocs/document/delete/?id=all", f"{ctx.key}文件")
+
+
+def bulk_link_selection(ctx):
+    return read(ctx, "/admin/bulk/tenancy/friendlylink/delete/?id=all", f"{ctx.key}友情链接")
+
+
+def tag_suggestions(ctx):
+    return read(ctx, f"/admin/tag-autocomplete/?term={ctx.key}", f"{ctx.key}内部标签")

@@ -122,6 +122,14 @@ TABLE = [
     Row("user", "edit", frozenset(), s.edit_user),
     Row("groups", "list", frozenset(), s.groups),
     Row("group", "view", frozenset(), s.view_group),
+    # Bulk actions (their confirmation pages list the selected items) and tag suggestions
+    Row("pages (bulk)", "delete", {W}, s.bulk_delete_pages),
+    Row("pages (bulk selection)", "list", ANY_ROLE, s.bulk_page_selection),
+    Row("images (bulk)", "delete", {W, E}, s.bulk_delete_images),
+    Row("images (bulk selection)", "list", {W, E}, s.bulk_image_selection),
+    Row("documents (bulk selection)", "list", {W, E}, s.bulk_document_selection),
+    Row("friendly links (bulk selection)", "list", {W, E}, s.bulk_link_selection),
+    Row("tag suggestions", "list", ANY_ROLE, s.tag_suggestions),
     # Translation (wagtail-localize)
     Row("translation", "view", {W, E}, s.view_translation_form),
     Row("translation", "create", {W, E}, s.submit_translation),

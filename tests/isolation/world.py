@@ -21,6 +21,7 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.log_actions import log
 from wagtail.models import GroupApprovalTask, Locale, Page, Workflow, WorkflowPage, WorkflowTask
+from wagtail.rich_text import RichText
 from wagtail_localize.models import Translation, TranslationSource
 
 from hub.tenancy.models import TenantGroup
@@ -78,6 +79,8 @@ class Tenant:
             f"/{self.key}-old",  # redirect path
             f"{self.key}友情链接",
             f"{self.key}-wechat",  # per-site option value
+            f"{self.key}内部标签",  # a tag on its image
+            f"{self.key}文件标签",  # a tag on its document
             *(f"{self.key}_{role}" for role in ROLES),  # user names
             *(f"{self.key}{name}" for name in REAL_NAMES.values()),  # real names
             *(group.name for group in self.groups.values()),  # its groups
@@ -112,7 +115,8 @@ def _review_workflow(tenant):
     WorkflowPage.objects.create(page=tenant.column, workflow=workflow)
 
 
-def build_tenant(key, name, short_name):
+def build_tenant(key, name, short_name, link_to=None):
+    """One tenant; its never-published page links to `link_to` (another tenant's page) if given."""
     department = onboard_site(code=key, name=name, hostname=f"{key}.localhost", short_name=short_name).department
     tenant = Tenant(key=key, department=department)
     tenant.groups = {tg.role: tg.group for tg in TenantGroup.objects.filter(department=department)}
@@ -130,8 +134,11 @@ def build_tenant(key, name, short_name):
     live.save_revision(user=editor, log_action=True)
     tenant.live = Page.objects.get(pk=live.pk).specific
 
+    body = []
+    if link_to is not None:
+        body = [("paragraph", RichText(f'<p><a linktype="page" id="{link_to.pk}">{key}引用</a></p>'))]
     draft = tenant.column.add_child(
-        instance=ArticlePage(title=f"{key}未发布稿", slug=f"{key}-draft", live=False, owner=editor)
+        instance=ArticlePage(title=f"{key}未发布稿", slug=f"{key}-draft", live=False, owner=editor, body=body)
     )
     draft.save_revision(user=editor, log_action=True)
     tenant.draft = draft
@@ -183,12 +190,14 @@ def build_tenant(key, name, short_name):
     tenant.image = get_image_model().objects.create(
         title=f"{key}图片", file=get_test_image_file(filename=f"{key}-photo.png"), collection=department.collection
     )
+    tenant.image.tags.add(f"{key}内部标签")
     log(tenant.image, "wagtail.create", user=editor)
     tenant.document = get_document_model().objects.create(
         title=f"{key}文件",
         file=ContentFile(b"%PDF-1.4 test", name=f"{key}-report.pdf"),
         collection=department.collection,
     )
+    tenant.document.tags.add(f"{key}文件标签")
     log(tenant.document, "wagtail.create", user=editor)
     tenant.redirect = Redirect.objects.create(old_path=f"/{key}-old", site=department.site, redirect_page=live)
     log(tenant.redirect, "wagtail.create", user=webmaster)
@@ -221,7 +230,7 @@ class World:
 
 def build_world():
     a = build_tenant("isoa", "隔离测试甲局", "甲局")
-    b = build_tenant("isob", "隔离测试乙局", "乙局")
+    b = build_tenant("isob", "隔离测试乙局", "乙局", link_to=a.live)
     central = _user("iso_central", "中心管理员甲", [ensure_central_admin_group()])
     superuser = get_user_model().objects.create_superuser(username="iso_root", password="pw", email="r@example.org")
     outsider_group = Group.objects.get_or_create(name="无归属")[0]

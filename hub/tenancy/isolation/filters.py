@@ -9,7 +9,8 @@ from functools import cache
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Collection, Site, Task, Workflow
+from wagtail.admin.filters import PopularTagsFilter
+from wagtail.models import Collection, CollectionMember, Site, Task, Workflow
 
 from .. import scoping
 from ..models import Department
@@ -64,6 +65,11 @@ class ScopedFilterSetMixin:
                 model = _choice_model(source)
                 if model is not None and model is not ContentType:
                     filter_.queryset = narrow_choices(model, source, request.user)
+            elif isinstance(filter_, PopularTagsFilter) and issubclass(self._meta.model, CollectionMember):
+                from .media import popular_tags_for_user
+
+                tags = popular_tags_for_user(self._meta.model, request.user)
+                filter_.extra["choices"] = [(tag.name, tag.name) for tag in tags]
             elif hasattr(filter_.extra.get("queryset"), "model"):
                 source = filter_.extra["queryset"]
                 model = _choice_model(source)

@@ -14,9 +14,20 @@ from django.views.defaults import page_not_found
 from wagtail.admin.auth import require_admin_access
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from . import forms, localize, pages, redirects, reports, snippets
+from . import bulk, forms, localize, media, pages, redirects, reports, snippets
 
 urlpatterns = [
+    # Media listings and the image chooser (their tag filters)
+    path("images/", media.TenantImagesIndexView.as_view()),
+    path("images/results/", media.TenantImagesIndexView.as_view(results_only=True)),
+    path("documents/", media.TenantDocumentsIndexView.as_view()),
+    path("documents/results/", media.TenantDocumentsIndexView.as_view(results_only=True)),
+    path("images/chooser/", media.tenant_image_chooser.choose_view),
+    path("images/chooser/results/", media.tenant_image_chooser.choose_results_view),
+    # Bulk actions and tag suggestions
+    path("bulk/<str:app_label>/<str:model_name>/<str:action>/", bulk.bulk_action),
+    path("tag-autocomplete/", media.tag_autocomplete),
+    path("tag-autocomplete/<slug:app_name>/<slug:model_name>/", media.tag_autocomplete),
     # Page chooser (also the link chooser of rich text)
     path("choose-page/", pages.TenantPageBrowseView.as_view()),
     path("choose-page/search/", pages.TenantPageSearchChooserView.as_view()),
