@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import Page, TaskState, WorkflowState
 
 from hub.tenancy.scoping import STEPLEN, department_map
@@ -41,9 +43,9 @@ class QueueItem:
     @property
     def waiting_label(self):
         if self.waiting.days:
-            return f"{self.waiting.days} 天"
+            return ngettext("%(days)d 天", "%(days)d 天", self.waiting.days) % {"days": self.waiting.days}
         hours = self.waiting.seconds // 3600
-        return f"{hours} 小时" if hours else "不到 1 小时"
+        return (ngettext("%(hours)d 小时", "%(hours)d 小时", hours) % {"hours": hours}) if hours else _("不到 1 小时")
 
 
 def _items(states, user=None, with_actions=False):

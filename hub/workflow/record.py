@@ -170,11 +170,18 @@ def export_rows(department, start, end):
             ]
 
 
+def _cell(value):
+    # A comment starting with "=" (or +, -, @) would run as a formula in a spreadsheet program.
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
 def export_csv(department, start, end):
     """The CSV text (with a byte-order mark, so spreadsheet programs read the Chinese correctly)."""
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer)
     writer.writerow(CSV_HEADER)
-    writer.writerows(export_rows(department, start, end))
+    writer.writerows([_cell(value) for value in row] for row in export_rows(department, start, end))
     return buffer.getvalue()

@@ -1,6 +1,7 @@
 from django.contrib import messages as django_messages
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
@@ -17,7 +18,7 @@ from .panels import ReviewQueuePanel
 from .publishing import review_required
 from .record import user_label
 
-REVIEW_REQUIRED_MESSAGE = "本页须经审核流程（三审）通过后才能发布，请使用“提交审核”。"
+REVIEW_REQUIRED_MESSAGE = _("本页须经审核流程（三审）通过后才能发布，请使用“提交审核”。")
 
 
 @hooks.register("register_admin_urls")
@@ -34,13 +35,13 @@ class CentralAdminMenuItem(MenuItem):
 def register_review_menu():
     menu = Menu(
         items=[
-            MenuItem("待我审核", reverse("workflow:queue"), icon_name="tasks", order=100),
-            MenuItem("审核记录导出", reverse("workflow:export"), icon_name="download", order=200),
-            CentralAdminMenuItem("审核流程设置", reverse("workflow:chains"), icon_name="cogs", order=300),
-            CentralAdminMenuItem("审校词库", reverse("workflow:wordlists"), icon_name="spell-check", order=400),
+            MenuItem(_("待我审核"), reverse("workflow:queue"), icon_name="tasks", order=100),
+            MenuItem(_("审核记录导出"), reverse("workflow:export"), icon_name="download", order=200),
+            CentralAdminMenuItem(_("审核流程设置"), reverse("workflow:chains"), icon_name="cogs", order=300),
+            CentralAdminMenuItem(_("审校词库"), reverse("workflow:wordlists"), icon_name="spell-check", order=400),
         ]
     )
-    return SubmenuMenuItem("三审", menu, icon_name="clipboard-list", name="review", order=160)
+    return SubmenuMenuItem(_("三审"), menu, icon_name="clipboard-list", name="review", order=160)
 
 
 @hooks.register("construct_homepage_panels")
@@ -53,7 +54,7 @@ def add_review_queue_panel(request, panels):
 
 @hooks.register("register_log_actions")
 def register_workflow_log_actions(actions):
-    actions.register_action("workflow.assign_chain", "设置审核流程", "审核流程已设置")
+    actions.register_action("workflow.assign_chain", _("设置审核流程"), _("审核流程已设置"))
 
 
 # Publishing goes through the chain: the direct "Publish" action is withdrawn and refused.
@@ -70,7 +71,7 @@ def withdraw_publish_action(menu_items, request, context):
 @hooks.register("before_publish_page")
 def refuse_direct_publish(request, page):
     if review_required(page, request.user):
-        messages.error(request, REVIEW_REQUIRED_MESSAGE + "（修改已保存为草稿）")
+        messages.error(request, f"{REVIEW_REQUIRED_MESSAGE}{_('（修改已保存为草稿）')}")
         return redirect("wagtailadmin_pages:edit", page.pk)
 
 
@@ -96,7 +97,7 @@ def refuse_bulk_publish(request, action_type, objects, action_class_instance):
 @hooks.register("before_copy_page")
 def refuse_publishing_copies(request, page):
     if request.method == "POST" and request.POST.get("publish_copies") and review_required(page.specific, request.user):
-        messages.error(request, "复制后的页面须经审核流程发布，不能在复制时直接发布。")
+        messages.error(request, _("复制后的页面须经审核流程发布，不能在复制时直接发布。"))
         return redirect("wagtailadmin_pages:copy", page.pk)
 
 
@@ -111,11 +112,16 @@ def show_review_status(request, page):
     if state is None or state.current_task_state is None:
         return None
     record_url = reverse("workflow:page_record", args=[page.pk])
-    buttons = [messages.button(record_url, "审核记录与机审结果")]
+    buttons = [messages.button(record_url, _("审核记录与机审结果"))]
     task_state = state.current_task_state
     if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        who = f"（{user_label(task_state.finished_by)}）" if task_state.finished_by_id else ""
-        messages.warning(request, f"{task_state.task.name}{who}退回修改：{task_state.comment}", buttons=buttons)
+        who = _("（%(name)s）") % {"name": user_label(task_state.finished_by)} if task_state.finished_by_id else ""
+        message = _("%(step)s%(who)s退回修改：%(comment)s") % {
+            "step": task_state.task.name,
+            "who": who,
+            "comment": task_state.comment,
+        }
+        messages.warning(request, message, buttons=buttons)
     elif state.status == WorkflowState.STATUS_IN_PROGRESS:
         check = latest_check(page)
         if check is not None and (check.must_fix_count or check.advisory_count):
@@ -125,7 +131,7 @@ def show_review_status(request, page):
 
 
 class ReviewRecordButton(PageMenuItem):
-    label = "审核记录"
+    label = _("审核记录")
     icon_name = "clipboard-list"
     url_name = "workflow:page_record"
     priority = 66

@@ -101,3 +101,11 @@ def test_the_export_command_writes_the_same_csv(w, as_user, tmp_path):
     call_command("export_review_record", w.tenant.code, "--output", str(target))
     rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
     assert [(r["页面标题"], r["步骤"]) for r in rows] == [("命令导出", "机器检查"), ("命令导出", "初审")]
+
+
+def test_formulas_in_comments_are_defused(w, as_user):
+    page = draft_article(w.column, owner=w.users["author"])
+    submit(as_user("author"), page)
+    act(as_user("reviewer"), page, "reject", '=HYPERLINK("http://example.com","点击")')
+    rows = rows_of(export(as_user("central"), w.tenant))
+    assert rows[-1]["意见"] == '\'=HYPERLINK("http://example.com","点击")'

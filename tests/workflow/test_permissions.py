@@ -136,3 +136,13 @@ def test_an_authors_lock_is_released_when_the_page_reaches_its_reviewers(w, as_u
     assert not page.locked
     assert not page.get_lock().for_user(w.user("reviewer"))  # the reviewer may edit it
     assert page.get_lock().for_user(w.user("author"))  # the author may not, while it is reviewed
+
+
+def test_the_record_is_shown_to_the_tenant_and_the_reviewers_not_to_other_tenants(w, as_user):
+    page = draft_article(w.column, owner=w.users["author"])
+    submit(as_user("author"), page)
+    url = reverse("workflow:page_record", args=[page.pk])
+    for who in ("author", "reviewer", "webmaster", "egov", "leader", "central"):
+        assert as_user(who).get(url).status_code == 200, who
+    for who in ("other_reviewer", "other_author"):
+        assert as_user(who).get(url).url == reverse("wagtailadmin_home"), who

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -53,20 +54,20 @@ class ContentCheck(models.Model):
 
     def summary(self):
         if not self.must_fix_count and not self.advisory_count:
-            return "机器检查通过，未发现问题。"
+            return gettext("机器检查通过，未发现问题。")
         if not self.must_fix_count:
-            return f"机器检查通过，{self.advisory_count} 条提示供审核参考。"
-        return (
-            f"机器检查发现 {self.must_fix_count} 处必须修改的问题"
-            f"（另有 {self.advisory_count} 条提示），请修改后重新提交。"
-        )
+            return gettext("机器检查通过，%(advisory)s 条提示供审核参考。") % {"advisory": self.advisory_count}
+        return gettext("机器检查发现 %(must_fix)s 处必须修改的问题（另有 %(advisory)s 条提示），请修改后重新提交。") % {
+            "must_fix": self.must_fix_count,
+            "advisory": self.advisory_count,
+        }
 
     def comment_text(self, limit=20):
         """The summary and the must-fix findings, one a line: what the author reads when the page returns."""
         must_fix = [f.describe() for f in self.findings.all() if f.is_must_fix]
         lines = [self.summary(), *(f"· {line}" for line in must_fix[:limit])]
         if len(must_fix) > limit:
-            lines.append(f"……另有 {len(must_fix) - limit} 处，详见机审结果。")
+            lines.append(gettext("……另有 %(count)s 处，详见机审结果。") % {"count": len(must_fix) - limit})
         return "\n".join(lines)
 
 

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import Page, WorkflowPage
 
@@ -19,7 +20,7 @@ from .base import ReviewAdminView
 
 class ChainSettingsView(ReviewAdminView):
     template_name = "workflow/chains.html"
-    page_title = "审核流程设置"
+    page_title = _("审核流程设置")
     header_icon = "tasks"
 
     def dispatch(self, request, *args, **kwargs):
@@ -41,13 +42,15 @@ class ChainSettingsView(ReviewAdminView):
         if key is not None and key not in CHAINS:
             raise PermissionDenied
         if key is None and page.depth == 2:
-            messages.error(request, "站点首页必须有审核流程，不能设为“沿用上级”。")
+            messages.error(request, _("站点首页必须有审核流程，不能设为“沿用上级”。"))
         else:
             changed = assign_chain(page, key)
-            label = CHAINS[key].name if key else "沿用上级"
+            label = CHAINS[key].name if key else _("沿用上级")
             for each in changed:
                 log(each, "workflow.assign_chain", user=request.user, data={"chain": key or ""})
-            messages.success(request, f"“{page.title}”的审核流程已设为：{label}。")
+            messages.success(
+                request, _("“%(title)s”的审核流程已设为：%(chain)s。") % {"title": page.title, "chain": label}
+            )
         return redirect(f"{request.path}?site={department.code}")
 
     def get_context_data(self, **kwargs):

@@ -3,6 +3,7 @@
 from django import forms
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ..access import exportable_departments
 from ..record import export_csv, tenant_workflow_states
@@ -10,9 +11,9 @@ from .base import ReviewAdminView
 
 
 class ExportForm(forms.Form):
-    site = forms.ModelChoiceField(label="站点", queryset=None, to_field_name="code", empty_label=None)
-    start = forms.DateField(label="开始日期", widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label="结束日期", widget=forms.DateInput(attrs={"type": "date"}))
+    site = forms.ModelChoiceField(label=_("站点"), queryset=None, to_field_name="code", empty_label=None)
+    start = forms.DateField(label=_("开始日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("结束日期"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -21,13 +22,13 @@ class ExportForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("start") and data.get("end") and data["start"] > data["end"]:
-            raise forms.ValidationError("开始日期不能晚于结束日期。")
+            raise forms.ValidationError(_("开始日期不能晚于结束日期。"))
         return data
 
 
 class ExportView(ReviewAdminView):
     template_name = "workflow/export.html"
-    page_title = "审核记录导出"
+    page_title = _("审核记录导出")
     header_icon = "download"
 
     def get(self, request, *args, **kwargs):

@@ -1,5 +1,7 @@
 """待我审核: everything waiting for the user's decision, across their tenants."""
 
+from django.utils.translation import gettext_lazy as _
+
 from hub.tenancy.scoping import is_central_admin
 
 from ..queue import all_pending, overdue_after, pending_for, returned_to
@@ -8,7 +10,7 @@ from .base import ReviewAdminView
 
 class ReviewQueueView(ReviewAdminView):
     template_name = "workflow/queue.html"
-    page_title = "待我审核"
+    page_title = _("待我审核")
     header_icon = "tasks"
 
     def get_context_data(self, **kwargs):

@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from ..access import can_view_record
@@ -23,7 +24,7 @@ class PageRecordView(ReviewAdminView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
-        return "审核记录"
+        return _("审核记录")
 
     def get_page_subtitle(self):
         return self.page.get_admin_display_title()
@@ -34,7 +35,7 @@ class PageRecordView(ReviewAdminView):
                 "url": reverse("wagtailadmin_pages:edit", args=[self.page.pk]),
                 "label": self.page.get_admin_display_title(),
             },
-            {"url": "", "label": "审核记录"},
+            {"url": "", "label": _("审核记录")},
         ]
 
     def get_context_data(self, **kwargs):

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from hub.tenancy.scoping import is_central_admin
 
@@ -25,12 +26,12 @@ class CentralAdminOnlyMixin:
 
 
 class TryForm(forms.Form):
-    text = forms.CharField(label="试查文本", widget=forms.Textarea(attrs={"rows": 4}))
+    text = forms.CharField(label=_("试查文本"), widget=forms.Textarea(attrs={"rows": 4}))
 
 
 class WordListIndexView(CentralAdminOnlyMixin, ReviewAdminView):
     template_name = "workflow/wordlists/index.html"
-    page_title = "审校词库"
+    page_title = _("审校词库")
     header_icon = "spell-check"
 
     def get(self, request, *args, **kwargs):
@@ -38,7 +39,7 @@ class WordListIndexView(CentralAdminOnlyMixin, ReviewAdminView):
         if new_name:
             if wordlists.NAME_RE.match(new_name):
                 return redirect("workflow:wordlist_edit", name=new_name)
-            messages.error(request, "列表名只能用小写字母、数字、下划线和连字符，例如 local-terms。")
+            messages.error(request, _("列表名只能用小写字母、数字、下划线和连字符，例如 local-terms。"))
         return super().get(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
@@ -67,7 +68,7 @@ class WordListIndexView(CentralAdminOnlyMixin, ReviewAdminView):
 
 class EditForm(forms.Form):
     text = forms.CharField(
-        label="列表内容", widget=forms.Textarea(attrs={"rows": 30, "style": "font-family: monospace"})
+        label=_("列表内容"), widget=forms.Textarea(attrs={"rows": 30, "style": "font-family: monospace"})
     )
 
 
@@ -83,14 +84,14 @@ class WordListEditView(CentralAdminOnlyMixin, ReviewAdminView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
-        return "审校词库"
+        return _("审校词库")
 
     def get_page_subtitle(self):
         return f"{self.name}.txt"
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
-            {"url": reverse("workflow:wordlists"), "label": "审校词库"},
+            {"url": reverse("workflow:wordlists"), "label": _("审校词库")},
             {"url": "", "label": f"{self.name}.txt"},
         ]
 
@@ -108,10 +109,13 @@ class WordListEditView(CentralAdminOnlyMixin, ReviewAdminView):
                 edit = wordlists.save_text(self.name, self.form.cleaned_data["text"], user=request.user)
             except ValueError as exc:
                 self.errors = exc.args[0]
+            except OSError as exc:
+                self.errors = [(0, _("无法写入词库文件：%(error)s") % {"error": exc})]
             else:
                 messages.success(
                     request,
-                    f"已保存 {self.name}.txt：{edit.entries_before} 条 → {edit.entries_after} 条，下一次检查起生效。",
+                    _("已保存 %(name)s.txt：%(before)s 条 → %(after)s 条，下一次检查起生效。")
+                    % {"name": self.name, "before": edit.entries_before, "after": edit.entries_after},
                 )
                 return redirect("workflow:wordlists")
         return super().get(request, *args, **kwargs)
