@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "hub.directory",
     "hub.syndication",
     "hub.feeds",
+    "hub.i18n",
     # Page types sites are built from
     "sites.common",
     "sites.portal",
@@ -52,7 +53,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
-    "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After LocaleMiddleware: addresses in a language a page or tenant lacks lead to the Chinese page.
+    "hub.i18n.fallback.LanguageFallbackMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -104,6 +106,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "hub.tenancy.context_processors.tenancy",
+                # After tenancy: the tenant's names in the language shown.
+                "hub.i18n.context_processors.languages",
             ],
         },
     },
@@ -149,6 +153,11 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
 # Django marks ug as bidirectional but not ky; Kyrgyz in Xinjiang uses Arabic script.
 RTL_LANGUAGES = {"ug", "ky"}
 LOCALE_PATHS = [BASE_DIR / "hub" / "locale"]
+# Django's own Kyrgyz formats are Cyrillic; Xinjiang Kyrgyz is written in Arabic script.
+FORMAT_MODULE_PATH = ["hub.i18n.formats"]
+# A page submitted for translation starts as a draft in the target language and goes live when its
+# translator publishes it (wagtail-localize would publish the untranslated copy at once).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",

@@ -17,6 +17,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from wagtail.models import Page
 
+from hub.i18n.languages import published_languages
+
 register = template.Library()
 
 STEPLEN = Page.steplen
@@ -187,20 +189,34 @@ def portal_site(context):
 
 @register.inclusion_tag("themes/tags/language_links.html", takes_context=True)
 def language_links(context):
-    """Links to this page in every language it is published in (one query); nothing if only one."""
+    """Links to this page in every language it is live in and its tenant publishes; nothing if only one.
+
+    One query, and one more for the tenant's languages when the page has translations.
+    """
     page = _current_page(context)
     if page is None:
         return {"links": []}
     request = context.get("request")
-    translations = page.get_translations(inclusive=True).live().select_related("locale").order_by("locale_id")
+    translations = list(page.get_translations(inclusive=True).live().select_related("locale").order_by("locale_id"))
+    if len(translations) < 2:
+        return {"links": []}
+    published = published_languages(context.get("current_department"))
     order = list(LANGUAGE_NAMES)
     links = []
     for translation_page in translations:
         code = translation_page.locale.language_code
+        if code not in published:
+            continue
         url = translation_page.get_url(request=request)
         if url and code in LANGUAGE_NAMES:
             links.append(
-                {"code": code, "name": LANGUAGE_NAMES[code], "url": url, "current": translation_page.pk == page.pk}
+                {
+                    "code": code,
+                    "name": LANGUAGE_NAMES[code],
+                    "dir": "rtl" if code in settings.RTL_LANGUAGES else "ltr",
+                    "url": url,
+                    "current": translation_page.pk == page.pk,
+                }
             )
     links.sort(key=lambda link: order.index(link["code"]))
     return {"links": links if len(links) > 1 else []}

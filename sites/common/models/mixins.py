@@ -9,6 +9,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 
 def today():
@@ -21,6 +22,9 @@ class BasePage(Page):
     summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences for listings and search."))
 
     search_fields = Page.search_fields + [index.SearchField("summary")]
+    # Slugs are identifiers shared by every language version of a page, so an address differs between
+    # languages only by its prefix (/ug/…) and a missing translation can fall back to the Chinese page.
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
 
     class Meta:
         abstract = True
