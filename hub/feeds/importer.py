@@ -144,6 +144,8 @@ def import_feed(url, column, *, source_name="", publish=True, user=None, data=No
                 body=_body(item, source),
                 first_published_at=published,
                 owner=user,
+                # A new page object is live by default; only publishing the revision may make it so.
+                live=False,
             )
             column.add_child(instance=page)
             revision = page.save_revision(user=user, log_action=True)
