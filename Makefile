@@ -12,6 +12,7 @@ PYTHON := $(VENV)/bin/python
 STAMP := $(VENV)/.requirements-installed
 PORT ?= 8000
 PYTEST_ARGS ?=
+DB_LABEL ?= $(if $(DATABASE_URL),the DATABASE_URL database,SQLite)
 
 .PHONY: run venv test test-sqlite test-postgres pytest lint format clean
 
@@ -58,11 +59,11 @@ test-postgres: $(STAMP)
 		echo "PostgreSQL not installed: the PostgreSQL run was skipped (apt-get install postgresql to run it)"; \
 	fi
 
-# One pytest run on whatever DATABASE_URL says. Exit status 5 means nothing was collected: a test
-# command that ran nothing must not pass.
+# One pytest run on whatever DATABASE_URL says, listing skip reasons and the slowest tests. Exit
+# status 5 means nothing was collected: a test command that ran nothing must not pass.
 pytest: $(STAMP)
 	@start=$$(date +%s); status=0; \
-	$(VENV)/bin/pytest $(PYTEST_ARGS) || status=$$?; \
+	$(VENV)/bin/pytest -rs --durations=10 $(PYTEST_ARGS) || status=$$?; \
 	echo "=== $(DB_LABEL) run finished in $$(( $$(date +%s) - start )) s with exit status $$status ==="; \
 	if [ $$status -eq 5 ]; then \
 		echo "FAILED: pytest collected no tests on $(DB_LABEL); a test run that runs nothing does not pass." >&2; \
