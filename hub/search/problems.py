@@ -12,7 +12,7 @@ def _label(model):
     return model._meta.label
 
 
-def record(model, objs, error):
+def record(model, objs, error, count_attempt=True):
     """Remember that these objects could not be indexed (one row per object, attempts counted)."""
     from .models import IndexingProblem
 
@@ -25,7 +25,7 @@ def record(model, objs, error):
                     object_id=str(obj.pk),
                     defaults={"title": str(obj)[:255], "error": message},
                 )
-                if not created:
+                if not created and count_attempt:
                     IndexingProblem.objects.filter(pk=problem.pk).update(
                         error=message, title=str(obj)[:255], attempts=F("attempts") + 1
                     )
@@ -35,7 +35,10 @@ def record(model, objs, error):
 
 
 def record_by_key(label, object_id, error):
-    """Remember a failure known only by model label and primary key (a failed background task)."""
+    """Remember a failure known only by model label and primary key (a failed background task).
+
+    The backend has usually recorded the same failure already; then nothing changes.
+    """
     from django.apps import apps
 
     try:
@@ -49,7 +52,7 @@ def record_by_key(label, object_id, error):
         def __str__(self):
             return f"{label} #{object_id}"
 
-    record(model, [Missing()], error)
+    record(model, [Missing()], error, count_attempt=False)
 
 
 def resolve(model, objs):
