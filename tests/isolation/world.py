@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
-from django.core.management import call_command
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.contrib.redirects.models import Redirect
@@ -22,7 +21,8 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.log_actions import log
 from wagtail.models import GroupApprovalTask, Locale, Page, Workflow, WorkflowPage, WorkflowTask
 from wagtail.rich_text import RichText
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import Translation
+from wagtail_localize.operations import translate_object
 
 from hub.tenancy.models import TenantGroup
 from hub.tenancy.onboarding import ensure_central_admin_group, onboard_site
@@ -85,6 +85,13 @@ class Tenant:
             *(f"{self.key}{name}" for name in REAL_NAMES.values()),  # real names
             *(group.name for group in self.groups.values()),  # its groups
         ]
+
+    @property
+    def content_markers(self):
+        """Its private markers that are content (titles, files, paths, values), not people or groups."""
+        people = {f"{self.key}_{role}" for role in ROLES} | {f"{self.key}{name}" for name in REAL_NAMES.values()}
+        groups = {group.name for group in self.groups.values()}
+        return [marker for marker in self.private_markers if marker not in people | groups]
 
     @property
     def public_markers(self):
@@ -181,11 +188,11 @@ def build_tenant(key, name, short_name, link_to=None):
     ug_page.save_revision(user=editor).publish(user=webmaster)
     tenant.ug_page = ug_page
 
-    # A translation in progress (wagtail-localize) of the never-published page.
-    source, _created = TranslationSource.get_or_create_from_instance(draft)
-    tenant.translation = Translation.objects.create(
-        source=source, target_locale=Locale.objects.get_or_create(language_code="en")[0]
-    )
+    # A translation in progress (wagtail-localize) of the never-published page, into English (its
+    # parents are created as aliases, as the admin's "Translate" does).
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    translate_object(draft, [english], user=webmaster)
+    tenant.translation = Translation.objects.get(source__object_id=draft.translation_key, target_locale=english)
 
     tenant.image = get_image_model().objects.create(
         title=f"{key}图片", file=get_test_image_file(filename=f"{key}-photo.png"), collection=department.collection
@@ -236,5 +243,4 @@ def build_world():
     outsider_group = Group.objects.get_or_create(name="无归属")[0]
     outsider_group.permissions.add(Permission.objects.get(codename="access_admin"))
     outsider = _user("iso_outsider", "无归属用户", [outsider_group])
-    call_command("update_index", verbosity=0)
     return World(a=a, b=b, central=central, superuser=superuser, outsider=outsider)

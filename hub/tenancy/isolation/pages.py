@@ -14,6 +14,7 @@ from wagtail.admin.views.pages.history import PageHistoryView
 from wagtail.admin.views.pages.listing import ExplorableIndexView
 from wagtail.admin.views.pages.usage import ContentTypeUseView
 from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.admin.widgets import chooser as chooser_widgets
 from wagtail.models import Page
 
 from .. import scoping
@@ -161,3 +162,38 @@ class TenantPageChosenMultipleView(chooser.ChosenMultipleView):
                 }
             )
         return self.render_chosen_response(result)
+
+
+# Page choice fields in forms ------------------------------------------------------------------------------
+
+
+class LinkablePageChooser(chooser_widgets.AdminPageChooser):
+    """A page chooser that shows a chosen page only if its field offers it.
+
+    A form posted with another tenant's unpublished page id would otherwise be shown again (on a
+    validation error, or every time once saved) with that page's title.
+    """
+
+    def get_instance(self, value):
+        instance = super().get_instance(value)
+        queryset = getattr(getattr(self, "choices", None), "queryset", None)
+        if instance is not None and queryset is not None and not queryset.filter(pk=instance.pk).exists():
+            return None
+        return instance
+
+
+def limit_page_choices(form, user):
+    """Narrow every page choice field of a form to the pages the user may link to (own pages, and
+    other tenants' published pages), and show chosen pages only from those. Forms with a page
+    foreign key outside the page tree (snippets, settings, app records) should call this."""
+    for field in form.fields.values():
+        queryset = getattr(field, "queryset", None)
+        if queryset is None or not issubclass(queryset.model, Page):
+            continue
+        widget = field.widget
+        if isinstance(widget, chooser_widgets.AdminPageChooser) and not isinstance(widget, LinkablePageChooser):
+            field.widget = LinkablePageChooser(
+                target_models=widget.target_models, can_choose_root=widget.can_choose_root, user_perms=widget.user_perms
+            )
+        field.queryset = queryset.filter(scoping.linkable_pages_q(user))
+    return form

@@ -7,14 +7,14 @@ spreadsheet import stay with the central admin.
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.utils.translation import gettext as _
 from wagtail.contrib.redirects import views as redirect_views
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Page, Site
+from wagtail.models import Site
 from wagtail.permissions import policy_registry
 
 from .. import scoping
 from .filters import ScopedFiltersMixin
+from .pages import limit_page_choices
 from .policies import TenantPermissionPolicy
 
 SEE_ACTIONS = ["add", "change", "delete"]
@@ -32,7 +32,8 @@ def register_redirect_policy():
 
 
 class TenantRedirectFormMixin:
-    """The site field offers the user's own sites, and a target must be a page they may link to."""
+    """The site field offers the user's own sites, and a target page must be one they may link to
+    (their own, or another site's published page)."""
 
     def get_form(self, *args, **kwargs):
         form = super().get_form(*args, **kwargs)
@@ -42,18 +43,11 @@ class TenantRedirectFormMixin:
             form.fields["site"].queryset = Site.objects.filter(department__in=ids)
             form.fields["site"].required = True
             form.fields["site"].empty_label = None
-        return form
+        return limit_page_choices(form, user)
 
     @property
     def object_is_new(self):
         return getattr(getattr(self, "object", None), "pk", None) is None
-
-    def form_valid(self, form):
-        page = form.cleaned_data.get("redirect_page")
-        if page is not None and not Page.objects.filter(pk=page.pk).filter(scoping.linkable_pages_q(self.request.user)):
-            form.add_error("redirect_page", _("Choose one of your own pages or another site's published page."))
-            return self.form_invalid(form)
-        return super().form_valid(form)
 
 
 class TenantRedirectObjectMixin:
