@@ -72,3 +72,16 @@ def test_match_spans_follow_the_segmentation(segmenter):
     spans = segmenter.match_spans(text, segmenter.highlight_terms("门户"))
     assert [text[start:end] for start, end in spans] == ["门户"]
     assert spans[0][0] == text.index("政府门户") + 2
+
+
+def test_search_segment_shows_how_a_text_is_read():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("search_segment", "乌恰县草原生态保护补助奖励", stdout=out)
+    output = out.getvalue()
+    assert "kizilsu.txt" in output
+    assert "query words: 乌恰县 | 草原生态保护补助奖励" in output
+    assert "草原生态保护补助奖励  or  草原 + 生态 + 保护 + 补助 + 奖励" in output

@@ -105,3 +105,20 @@ def test_offline_sites_answer_gone(client, group):
     set_online(group.finance, False)
     assert get(client, group.finance, "/search/", q="资金").status_code == 410
     assert get(client, group.finance, "/search/api/", q="资金").status_code == 410
+
+
+def test_themes_can_show_the_hot_list(rf, group):
+    from django.template import engines
+
+    from hub.search.querylog import log_query
+
+    for _ in range(3):
+        log_query("招生", department=group.education, language="zh-hans", results=2)
+        log_query("预算", department=group.finance, language="zh-hans", results=2)
+    template = engines["django"].from_string(
+        "{% load search_tags %}{% hot_searches as hot %}{% for q, n in hot %}[{{ q }}:{{ n }}]{% endfor %}"
+    )
+    on_education = template.render({"request": rf.get("/", HTTP_HOST=group.education.hostname)})
+    assert on_education == "[招生:3]"
+    on_portal = template.render({"request": rf.get("/", HTTP_HOST=group.portal.hostname)})
+    assert "[招生:3]" in on_portal and "[预算:3]" in on_portal
