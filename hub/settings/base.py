@@ -152,7 +152,8 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
 ]
 # Django marks ug as bidirectional but not ky; Kyrgyz in Xinjiang uses Arabic script.
 RTL_LANGUAGES = {"ug", "ky"}
-LOCALE_PATHS = [BASE_DIR / "hub" / "locale"]
+# The project's own messages, then Django's own Kyrgyz messages in Arabic script (Django ships Cyrillic).
+LOCALE_PATHS = [BASE_DIR / "hub" / "locale", BASE_DIR / "hub" / "i18n" / "catalogues"]
 # Django's own Kyrgyz formats are Cyrillic; Xinjiang Kyrgyz is written in Arabic script.
 FORMAT_MODULE_PATH = ["hub.i18n.formats"]
 # A page submitted for translation starts as a draft in the target language and goes live when its
