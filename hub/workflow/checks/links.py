@@ -10,8 +10,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from hub.tenancy.models import Department
-from hub.tenancy.scoping import locale_roots
+from hub.tenancy.scoping import STEPLEN, department_map, locale_roots
 
 from .findings import Category, FindingData, Grade
 
@@ -79,11 +78,13 @@ def _strip_language(path):
     return path
 
 
-def _page_path_exists(department, path):
+def _page_path_exists(department, path, roots_cache):
     """Whether a live page (or a routable page above it) answers this path on the tenant's site."""
     rest = path.strip("/")
     segments = rest.split("/") if rest else []
-    roots = list(locale_roots(department).values_list("url_path", flat=True))
+    if department.pk not in roots_cache:
+        roots_cache[department.pk] = list(locale_roots(department).values_list("url_path", flat=True))
+    roots = roots_cache[department.pk]
     candidates = {
         root + "/".join(segments[:n]) + ("/" if n else "") for root in roots for n in range(len(segments) + 1)
     }
@@ -95,7 +96,7 @@ def _page_path_exists(department, path):
     return any(hasattr(p.specific_class, "resolve_subpage") for p in found.values())
 
 
-def _check_href(link, own_department, departments_by_host):
+def _check_href(link, own_department, departments_by_host, roots_cache):
     href = link.href.strip()
     if not href or href.startswith("#"):
         return None
@@ -124,7 +125,7 @@ def _check_href(link, own_department, departments_by_host):
     if match.url_name == "wagtail_serve":
         if department is None:
             return None
-        return None if _page_path_exists(department, _strip_language(path)) else broken
+        return None if _page_path_exists(department, _strip_language(path), roots_cache) else broken
     if match.url_name == "wagtaildocs_serve":
         exists = get_document_model().objects.filter(pk=match.kwargs.get("document_id")).exists()
         return None if exists else broken
@@ -134,11 +135,16 @@ def _check_href(link, own_department, departments_by_host):
 def check(page, content):
     findings = _check_references(content)
     if content.links:
-        departments = list(Department.objects.select_related("site__root_page"))
-        by_host = {d.hostname.lower(): d for d in departments}
-        own = next((d for d in departments if page.path and page.path.startswith(_root_path(d))), None)
+        tenants = department_map()  # {locale root path: tenant}, every locale of every site
+        by_host = {d.hostname.lower(): d for d in tenants.values()}
+        own = tenants.get(page.path[: 2 * STEPLEN]) if page.path else None
+        roots_cache, seen = {}, set()
         for link in content.links:
-            finding = _check_href(link, own, by_host)
+            # The same address is checked (and reported) once, where it first appears.
+            if link.href in seen:
+                continue
+            seen.add(link.href)
+            finding = _check_href(link, own, by_host, roots_cache)
             if finding:
                 findings.append(finding)
     for label in content.images_without_alt:
@@ -152,7 +158,3 @@ def check(page, content):
             )
         )
     return findings
-
-
-def _root_path(department):
-    return department.site.root_page.path
