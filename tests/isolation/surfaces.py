@@ -82,6 +82,16 @@ def explorer(ctx):
     return read(ctx, f"/admin/pages/{ctx.tenant.column.pk}/", f"{ctx.key}草稿标题")
 
 
+def explorer_menu(ctx):
+    """The sidebar's page explorer, fed by the admin API."""
+    return read(ctx, f"/admin/api/main/pages/?child_of={ctx.tenant.column.pk}&for_explorer=1", f"{ctx.key}草稿标题")
+
+
+def explorer_menu_top(ctx):
+    """The top level of the sidebar's page explorer: the sites' roots."""
+    return read(ctx, "/admin/api/main/pages/?child_of=root&for_explorer=1", ctx.tenant.department.name)
+
+
 def explorer_locale_root(ctx):
     return read(ctx, f"/admin/pages/{ctx.tenant.ug_page.get_parent().pk}/", f"{ctx.key}维文稿")
 

@@ -42,6 +42,8 @@ TABLE = [
     # Page tree: explorer, editing, the actions that move content between trees
     Row("explorer", "list", ANY_ROLE, s.explorer),
     Row("explorer (Uyghur root)", "list", ANY_ROLE, s.explorer_locale_root),
+    Row("explorer menu (admin API)", "list", ANY_ROLE, s.explorer_menu),
+    Row("explorer menu, sites (admin API)", "list", ANY_ROLE, s.explorer_menu_top),
     Row("page", "view", ANY_ROLE, s.view_page),
     Row("page", "edit", ANY_ROLE, s.edit_page),
     Row("page", "publish", {W, R}, s.approve_page, central=DENY),
