@@ -1,8 +1,8 @@
 """Kyrgyz from Cyrillic into the Arabic script Kyrgyz is written in in Xinjiang.
 
 The letters follow the Xinjiang standard of the 1950s, in which every vowel has its own letter (so
-no hamza marks front words): а ا, о و, ө ۅ, у ۇ, ү ۉ, ы and и ى, е and э ە. К and г are written ق
-and ع next to a back vowel (а о у ы), else ك and گ. Used to give Django's own Kyrgyz catalogue
+no hamza marks front words): а ا, о و, ө ۅ, у ۇ, ү ۉ, ы and и ى, е and э ە; я يا, ё يو, ю يۇ. К and
+г are written ق and ع next to a back vowel (а о у ы), else ك and گ. Used to give Django's own Kyrgyz catalogue
 (Cyrillic, for Kyrgyzstan) its Xinjiang form, and for Kyrgyz text drafted in Cyrillic.
 
 Placeholders (%(name)s, %s, {name}), HTML tags, entities and Latin text are left as they are.
@@ -45,7 +45,7 @@ LETTERS = {
     "ы": "ى",
     "ь": "",
     "э": "ە",
-    "ю": "يۋ",
+    "ю": "يۇ",
     "я": "يا",
 }
 PUNCTUATION = {",": "،", ";": "؛", "?": "؟"}
