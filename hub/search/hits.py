@@ -32,9 +32,9 @@ def indexed_texts(pages):
     if not any(field.name == "body_text" for field in entry._meta.fields):
         return {}
     wanted = {(page.content_type_id, str(page.pk)) for page in pages}
-    rows = entry.objects.filter(object_id__in=[object_id for _ct, object_id in wanted]).values_list(
-        "content_type_id", "object_id", "body_text"
-    )
+    rows = entry.objects.filter(
+        content_type_id__in={ct for ct, _id in wanted}, object_id__in=[object_id for _ct, object_id in wanted]
+    ).values_list("content_type_id", "object_id", "body_text")
     return {int(object_id): text for ct, object_id, text in rows if (ct, object_id) in wanted and text}
 
 

@@ -39,18 +39,18 @@ def find_exact(query, pages, prefer_department=None, roots=None):
     if not looks_like_number(query):
         return None
     variants = document_number_variants(query)
-    matches = []
+    ids = set()
     for label, field, kind in exact_lookups():
         try:
             model = apps.get_model(label)
         except LookupError:
             continue
-        if kind == "index_number":
-            condition = {f"{field}__iexact": query.strip()}
-        else:
-            condition = {f"{field}__in": variants}
-        ids = model.objects.filter(**condition).values("pk")
-        matches.extend(pages.filter(pk__in=ids)[:10])
+        # Exact matches on indexed columns; 索引号 are upper-case, as organisation codes are.
+        values = {query.strip(), query.strip().upper()} if kind == "index_number" else variants
+        ids.update(model.objects.filter(**{f"{field}__in": values}).values_list("pk", flat=True)[:20])
+    if not ids:
+        return None
+    matches = list(pages.filter(pk__in=ids)[:10])
     matches = list({page.pk: page for page in matches}.values())
     if len(matches) > 1 and prefer_department is not None and roots is not None:
         own = [page for page in matches if roots.get(page.path[: 2 * STEPLEN]) == prefer_department]
