@@ -8,7 +8,10 @@ queried (precise mode), and the databases only ever see space-separated tokens.
 A query becomes a list of groups that must all match; a group matches when any of its alternatives
 does, and an alternative is a set of tokens that must all be present. A compound query word such as
 草原生态保护补助奖励 matches either as one word or as the words it is made of, so a page segmented
-differently in its own context is still found.
+differently in its own context is still found. A two-character word the dictionary does not know
+(usually a name the segmenter guessed, such as 马明) may also match as its two characters, because
+the guess depends on the context (由马明主持 is read 由马明 / 主持); a known word such as 门户 matches
+only as a word, so 部门户籍 is not a hit for it.
 """
 
 import logging
@@ -170,7 +173,7 @@ class Segmenter:
                 continue
             seen.add(word)
             alternatives = [(word,)]
-            if len(word) > 2 and HAN_RUN.fullmatch(word):
+            if HAN_RUN.fullmatch(word) and (len(word) > 2 or not self.jieba.has_word(word)):
                 parts = tuple(dict.fromkeys(self.cover(word)))
                 if parts != (word,):
                     alternatives.append(parts)

@@ -108,3 +108,16 @@ def test_stock_admin_page_search_uses_the_segmenting_backend(group, article, adm
 def test_punctuation_only_queries_match_nothing(group, article):
     article(group.education, "会议", "会议召开。")
     assert search_ids("，。！") == set()
+
+
+def test_names_are_found_whatever_the_context_made_of_them(group, article):
+    # The segmenter guesses unknown names from context: 由马明主持 is read 由马明 / 主持.
+    page = article(group.education, "专题会议", "会议由马明主持，吐尔逊江出席。")
+    assert page.pk in search_ids("马明")
+    assert page.pk in search_ids("吐尔逊江")
+
+
+def test_known_words_do_not_match_across_word_boundaries(group, article):
+    page = article(group.education, "户籍窗口", "各部门户籍窗口延长服务时间。")
+    assert page.pk not in search_ids("门户")
+    assert page.pk in search_ids("户籍")

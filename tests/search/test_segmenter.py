@@ -85,3 +85,8 @@ def test_search_segment_shows_how_a_text_is_read():
     assert "kizilsu.txt" in output
     assert "query words: 乌恰县 | 草原生态保护补助奖励" in output
     assert "草原生态保护补助奖励  or  草原 + 生态 + 保护 + 补助 + 奖励" in output
+
+
+def test_unknown_two_character_words_may_match_as_characters(segmenter):
+    assert [g.alternatives for g in segmenter.query("马明")] == [(("马明",), ("马", "明"))]
+    assert [g.alternatives for g in segmenter.query("门户")] == [(("门户",),)]
