@@ -484,6 +484,11 @@ def index_corpus(backend_path, docs):
     backend = get_search_backend(backend_path)
     index = backend.get_index_for_model(ArticlePage)
     index.reset()
+    from django.db import connection
+
+    if connection.vendor == "postgresql":  # start from an empty table and fresh indexes, as a first run would
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM FULL wagtailsearch_indexentry")
     start = time.perf_counter()
     done = 0
     for model in (ArticlePage, GovernmentDocumentPage):
