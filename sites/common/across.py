@@ -8,9 +8,12 @@ from hub.tenancy.scoping import department_map, paths_q
 ROOT_PATH_LENGTH = 2 * Page.steplen
 
 
-def tenant_roots(department=None, *, locale_id=None):
-    """{locale root path: Department} of every online tenant, or of one tenant; optionally one locale's roots."""
-    departments = department_map()
+def tenant_roots(department=None, *, locale_id=None, departments=None):
+    """{locale root path: Department} of every online tenant, or of one tenant; optionally one locale's roots.
+
+    `departments` is a `department_map()` the caller already has.
+    """
+    departments = department_map() if departments is None else departments
     roots = {
         path: tenant
         for path, tenant in departments.items()

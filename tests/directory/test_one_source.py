@@ -100,3 +100,14 @@ def test_an_offline_department_leaves_the_portal_list(w, client):
 def test_onboarding_gives_every_new_tenant_a_directory_entry(db):
     department = factories.make_site(short_name="名录统计局")
     assert DirectoryEntry.objects.filter(department=department).exists()
+
+
+def test_directory_pages_render_in_a_bounded_number_of_queries(w, client, django_assert_max_num_queries):
+    for department, page, suffix in (
+        (w.portal, w.department_list, ""),
+        (w.portal, w.department_list, f"{w.tenant.code}/"),
+        (w.portal, w.portal_leadership, ""),
+        (w.tenant, w.contact, ""),
+    ):
+        with django_assert_max_num_queries(25):
+            assert get(client, department, page, suffix).status_code == 200

@@ -1,9 +1,12 @@
 """The disclosure catalogue browses every tenant's documents by department, subject, year and genre."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from hub.tenancy.models import Department
 from sites.common.models.disclosure import genre_of
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +62,11 @@ def test_facets_count_under_the_other_filters_and_keep_them_in_their_links(w, cl
     assert '公开教育局</a> <span class="facet__count">' not in html  # no health documents there
     # Choosing a year keeps the subject chosen.
     assert 'href="?subject=13&amp;year=2023"' in html
+    # Subjects counted for one department, whatever subject is chosen: two health documents, one on education.
+    html = portal_page(client, w, "?department=gkwjw&subject=11")
+    assert '卫生、体育</a> <span class="facet__count">(<bdi>2</bdi>)' in html
+    assert '科技、教育</a> <span class="facet__count">(<bdi>1</bdi>)' in html
+    assert 'href="?department=gkwjw&amp;subject=11&amp;year=2024"' in html
 
 
 def test_pagination_keeps_the_filters(w, client):
@@ -104,3 +112,24 @@ def test_the_genre_is_read_from_the_end_of_the_title():
     assert genre_of("关于印发《克州中小学校园安全管理办法》的通知") == "通知"
     assert genre_of("克州基层医疗卫生机构绩效考核办法") == ""
     assert genre_of("关于2023年度工作情况的报告") == "报告"
+
+
+# The site's page budget (tests/sites) is 25 queries; the catalogue adds four facet counts.
+CATALOGUE_QUERY_BUDGET = 30
+
+
+def test_the_catalogue_renders_in_a_bounded_number_of_queries(w, client):
+    url = w.portal_catalogue.relative_url(w.portal.site) + "?subject=11&year=2024"
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url, HTTP_HOST=w.portal.hostname).status_code == 200
+        return len(captured)
+
+    before = queries()
+    assert before <= CATALOGUE_QUERY_BUDGET
+    # Another tenant with documents costs no further query (once the site caches a new Site clears are refilled).
+    another = factories.make_site(short_name="公开民政局")
+    factories.make_document(factories.column(another, "xxgk", "zcwj"), subject=w.documents["notice"].subject)
+    queries()
+    assert queries() == before

@@ -78,3 +78,9 @@ def test_an_editor_attaches_topics_in_the_page_editor_and_they_follow_the_publis
 def test_the_standard_subjects_are_seeded(db):
     assert Subject.objects.count() >= 22
     assert Subject.objects.get(code="11").name == "科技、教育"
+
+
+def test_topic_pages_render_in_a_bounded_number_of_queries(w, client, django_assert_max_num_queries):
+    for url in (w.topic_index.relative_url(w.portal.site), topic_url(w, w.topic)):
+        with django_assert_max_num_queries(25):
+            assert client.get(url, HTTP_HOST=w.portal.hostname).status_code == 200

@@ -19,7 +19,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from hub.taxonomy.models import Subject
-from hub.tenancy.scoping import paths_q
+from hub.tenancy.scoping import department_map, paths_q
 
 from ..across import ROOT_PATH_LENGTH, attach_departments, originals_q, tenant_roots
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock
@@ -90,10 +90,13 @@ class DisclosureCataloguePage(BasePage):
         return department is not None and department.is_portal
 
     def scope_roots(self):
-        department = None if self.covers_all_sites else self.department
-        if department is None and not self.covers_all_sites:
+        """Root paths (every locale's) of the tenants the catalogue covers; documents are filtered by locale."""
+        departments = department_map()
+        # The page's own tenant from the same map, so `self.department` costs no further query.
+        self._department = departments.get(self.path[:ROOT_PATH_LENGTH])
+        if self._department is None:
             return {}
-        return tenant_roots(department, locale_id=self.locale_id)
+        return tenant_roots(None if self._department.is_portal else self._department, departments=departments)
 
     def documents(self, roots):
         return (
@@ -140,6 +143,8 @@ class DisclosureCataloguePage(BasePage):
 
     def facets(self, documents, filters, roots, subjects):
         """Counts for each filter's choices, under every other filter chosen (one query per facet)."""
+        # Page querysets are ordered by path; an ordering would split every group into single rows.
+        documents = documents.order_by()
         by_root = (
             documents.filter(self.filter_q(filters, roots, subjects, skip="department"))
             .annotate(root=Substr("path", 1, ROOT_PATH_LENGTH))
@@ -153,7 +158,7 @@ class DisclosureCataloguePage(BasePage):
                 departments[tenant.code] = departments.get(tenant.code, 0) + row["n"]
         subject_counts = dict(
             documents.filter(self.filter_q(filters, roots, subjects, skip="subject"))
-            .values_list("subject_id")
+            .values("subject_id")
             .annotate(n=Count("pk"))
             .values_list("subject_id", "n")
         )
