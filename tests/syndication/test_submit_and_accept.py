@@ -34,9 +34,18 @@ def test_an_editor_submits_through_the_admin_and_the_portal_editor_sees_it_waiti
     assert submission.department == w.tenant
     assert submission.suggested_column_id == w.portal_column.pk
 
-    queue = as_user("portal_editor").get(reverse("syndication:index"))
+    assert response["Location"] == reverse("syndication:detail", args=[submission.pk])
+    own = client.get(response["Location"])
+    assert own.status_code == 200 and "请门户转载" in own.content.decode()
+    assert reverse("syndication:accept", args=[submission.pk]) not in own.content.decode()
+
+    client = as_user("portal_editor")
+    queue = client.get(reverse("syndication:index"))
     assert queue.status_code == 200
     assert "全州中小学开学工作部署会召开" in queue.content.decode()
+    review = client.get(reverse("syndication:detail", args=[submission.pk])).content.decode()
+    assert reverse("syndication:accept", args=[submission.pk]) in review
+    assert reverse("syndication:reject", args=[submission.pk]) in review
     # Not on the portal until a portal editor accepts it.
     assert "全州中小学开学工作部署会召开" not in portal_get(client, w, w.portal_column).content.decode()
 
