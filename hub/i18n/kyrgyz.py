@@ -81,20 +81,20 @@ def _word(word):
     return "".join(letters)
 
 
-def _plain(text):
+def _plain(text, punctuation):
     text = CYRILLIC_WORD.sub(lambda match: _word(match.group(0)), text)
-    if not re.search(r"[\u0600-\u06ff]", text):
-        return text  # no Kyrgyz in it (a Latin term, a number): keep its punctuation
-    return "".join(PUNCTUATION.get(char, char) for char in text)
+    return "".join(PUNCTUATION.get(char, char) for char in text) if punctuation else text
 
 
 def to_arabic(text):
     """Kyrgyz text in Cyrillic, written in Xinjiang Arabic script."""
+    # Text without Kyrgyz words (a Latin term, a number) keeps its punctuation.
+    punctuation = bool(CYRILLIC_WORD.search(PROTECTED.sub("", text)))
     parts = []
     position = 0
     for match in PROTECTED.finditer(text):
-        parts.append(_plain(text[position : match.start()]))
+        parts.append(_plain(text[position : match.start()], punctuation))
         parts.append(match.group(0))
         position = match.end()
-    parts.append(_plain(text[position:]))
+    parts.append(_plain(text[position:], punctuation))
     return "".join(parts)

@@ -102,4 +102,15 @@ def test_every_language_version_of_the_demo_answers(client, demo):
                 assert response.status_code == 200, f"{host}{address}"
                 checked += 1
     assert checked == 4 * 10
-    assert Page.objects.filter(locale__language_code="ug", live=True).count() >= 11
+    assert Page.objects.filter(locale__language_code="ug", live=True).count() >= 10
+
+
+def test_the_department_bar_names_sites_in_the_language_and_links_their_version_in_it(client, demo):
+    portal = Department.objects.get(code="portal")
+    fgw = Department.objects.get(code="fgw")
+    bar = client.get("/ug/", HTTP_HOST=portal.hostname).content.decode().split('class="department-bar"')[1]
+
+    fgw_name = SiteIdentity.objects.get(department=fgw, locale__language_code="ug").short_name
+    assert f'href="http://{fgw.hostname}/ug/"' in bar and fgw_name in bar
+    jyj = Department.objects.get(code="jyj")
+    assert f'href="http://{jyj.hostname}/"' in bar and jyj.short_name in bar, "no Uyghur site: its Chinese home"
