@@ -16,6 +16,7 @@ from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
+from hub.i18n.languages import publishing_department_ids
 from hub.tenancy.models import Department
 from hub.tenancy.scoping import department_map, departments_for_user, pages_q
 
@@ -157,10 +158,12 @@ class SearchService:
 
     @cached_property
     def allowed_departments(self):
-        """Tenants this audience may search at all: an editor's own, or every online site."""
+        """Tenants this audience may search at all: an editor's own, or every online site publishing the language."""
         if self.audience.is_editor:
             return list(departments_for_user(self.audience.user))
-        return sorted({d for d in self.roots.values() if d.is_online}, key=lambda d: (d.sort_order, d.code))
+        publishing = publishing_department_ids(self.locale.language_code)
+        online = {d for d in self.roots.values() if d.is_online and d.pk in publishing}
+        return sorted(online, key=lambda d: (d.sort_order, d.code))
 
     @cached_property
     def departments(self):

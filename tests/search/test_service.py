@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 
+from hub.i18n.languages import set_published_languages
 from hub.search.models import PromotedPage, Promotion, QueryDailyHits
 from hub.search.service import Audience, SearchParams, search
 from hub.taxonomy.models import Subject
@@ -129,16 +130,31 @@ def test_unpublished_private_and_offline_pages_never_appear(group, article):
         assert page.pk not in visible
 
 
+def translate(page, language, title):
+    translation = page.copy_for_translation(Locale.objects.get(language_code=language), copy_parents=True)
+    translation.title = title
+    translation.save_revision().publish()
+    return translation
+
+
 def test_results_follow_the_visitors_language(group, article):
+    set_published_languages(group.education, ["ug"])
     zh = article(group.education, "双语教育工作", "推进双语教育。")
-    ug = zh.copy_for_translation(Locale.objects.get(language_code="ug"), copy_parents=True)
-    ug.title = "قوش تىللىق مائارىپ خىزمىتى"
-    ug.save_revision().publish()
+    ug = translate(zh, "ug", "قوش تىللىق مائارىپ خىزمىتى")
 
     assert found(ask(group.education, "双语教育")) == {zh.pk}
     assert found(ask(group.education, "双语教育", language="ug")) == {ug.pk}
     assert found(ask(group.education, "مائارىپ", language="ug")) == {ug.pk}
     assert found(ask(group.education, "مائارىپ")) == set()
+
+
+def test_sites_not_published_in_a_language_are_not_searched_in_it(group, article):
+    set_published_languages(group.education, ["ug"])
+    education = translate(article(group.education, "教育", "教育。"), "ug", "مائارىپ ئىدارىسى")
+    finance = translate(article(group.finance, "财政", "财政。"), "ug", "مائارىپ مەبلىغى")
+    assert found(ask(group.portal, "مائارىپ", language="ug")) == {education.pk}
+    set_published_languages(group.finance, ["ug"])
+    assert found(ask(group.portal, "مائارىپ", language="ug")) == {education.pk, finance.pk}
 
 
 def test_document_and_index_numbers_go_straight_to_the_document(group, document):
