@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "hub.syndication",
     "hub.feeds",
     "hub.i18n",
+    "hub.interaction",
+    "hub.services",
     # Page types sites are built from
     "sites.common",
     "sites.portal",
@@ -224,6 +226,14 @@ HUB_WORDLIST_DIR = Path(os.environ.get("HUB_WORDLIST_DIR", BASE_DIR / "hub" / "w
 HUB_REVIEW_OVERDUE_DAYS = int(os.environ.get("HUB_REVIEW_OVERDUE_DAYS", "3"))
 # The chain's last approval publishes (final approvers hold no publish permission of their own).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "hub.workflow.publishing.publish_approved"
+
+# Citizen channels (mailboxes, consultation, disclosure requests, online applications). Citizens'
+# files live outside MEDIA_ROOT and are served to staff only through a permission-checked view.
+HUB_PRIVATE_MEDIA_ROOT = Path(os.environ.get("HUB_PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private"))
+# Working days a letter must be answered in (a mailbox may set its own); request headers naming
+# the client address behind a trusted proxy, for rate limits (e.g. HTTP_X_REAL_IP).
+HUB_LETTER_REPLY_DAYS = int(os.environ.get("HUB_LETTER_REPLY_DAYS", "5"))
+HUB_CLIENT_IP_HEADER = os.environ.get("HUB_CLIENT_IP_HEADER", "")
 
 LOGGING = {
     "version": 1,

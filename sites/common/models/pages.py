@@ -31,6 +31,14 @@ CONTENT_PAGE_TYPES = [
     "portal.DepartmentIndexPage",
 ]
 
+# Citizen channels (sites/common/models/interaction.py): mailbox, consultation, disclosure request, services.
+CITIZEN_PAGE_TYPES = [
+    "common.MailboxPage",
+    "common.ConsultationPage",
+    "common.DisclosureRequestPage",
+    "common.ServiceIndexPage",
+]
+
 
 class ColumnIndexPage(BasePage):
     """A column (栏目): lists its published children, newest first, a page at a time."""
@@ -42,7 +50,7 @@ class ColumnIndexPage(BasePage):
     settings_panels = Page.settings_panels + [FieldPanel("per_page")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
-    subpage_types = ["common.ColumnIndexPage", *CONTENT_PAGE_TYPES]
+    subpage_types = ["common.ColumnIndexPage", *CONTENT_PAGE_TYPES, *CITIZEN_PAGE_TYPES]
     parent_page_types = [
         "common.ColumnIndexPage",
         "portal.PortalHomePage",

@@ -1,0 +1,125 @@
+"""Letters from citizens: submitting, following up, and what the public may see of them."""
+
+import re
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import notifications, tracking
+from .models import Letter, LetterEvent, Mailbox
+from .uploads import attach, delete_stored
+from .workdays import add_working_days
+
+# What is masked in a letter's text before it is published (the writer's own name and contacts too).
+PERSONAL_PATTERNS = [
+    re.compile(r"(?<![0-9A-Za-z])[1-9][0-9]{5}(?:19|20)[0-9]{2}[0-9]{7}[0-9Xx](?![0-9A-Za-z])"),  # 身份证号
+    re.compile(r"(?<![0-9])1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}(?![0-9])"),  # mobile
+    re.compile(r"(?<![0-9])0[0-9]{2,3}-?[0-9]{7,8}(?![0-9])"),  # landline
+    re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"),  # e-mail
+]
+MASK = "＊＊＊"
+
+
+def ensure_mailbox(department):
+    """The tenant's default mailbox (州长信箱 for the portal, <简称>信箱 otherwise); created if missing."""
+    existing = Mailbox.objects.filter(department=department).order_by("pk").first()
+    if existing is not None:
+        return existing, False
+    name = "州长信箱" if department.is_portal else f"{department.short_name}信箱"[:50]
+    return Mailbox.objects.create(department=department, name=name), True
+
+
+def mask_personal_data(text, letter=None):
+    """The text with ID numbers, phone numbers, e-mail addresses and the writer's name and contacts masked."""
+    masked = text or ""
+    if letter is not None:
+        for value in (letter.name, letter.phone, letter.email):
+            value = (value or "").strip()
+            if len(value) >= 2:
+                masked = masked.replace(value, MASK)
+    for pattern in PERSONAL_PATTERNS:
+        masked = pattern.sub(MASK, masked)
+    return masked
+
+
+def submit_letter(mailbox, data, *, attachment=None, now=None):
+    """Save a letter and its first event in one transaction; returns (letter, password).
+
+    The caller shows the code and password only after this returns, so a citizen never holds a
+    code for a letter that was not stored.
+    """
+    now = now or timezone.now()
+    password = tracking.new_password()
+    letter = Letter(
+        mailbox=mailbox,
+        department_id=mailbox.department_id,
+        name=data["name"],
+        phone=data.get("phone", ""),
+        email=data.get("email", ""),
+        subject=data["subject"],
+        category=data["category"],
+        body=data["body"],
+        publish_allowed=bool(data.get("publish_allowed")),
+        submitted_at=now,
+        deadline=add_working_days(timezone.localdate(now), mailbox.reply_days),
+    )
+    letter.set_password(password)
+    try:
+        with transaction.atomic():
+            attach(letter, attachment)
+            tracking.save_with_new_code(letter)
+            LetterEvent.objects.create(letter=letter, kind=LetterEvent.Kind.SUBMITTED, to_department=mailbox.department)
+            notifications.new_letter(letter)
+    except BaseException:
+        delete_stored([letter.attachment])
+        raise
+    return letter, password
+
+
+def add_follow_up(letter, text):
+    """The writer adds to their letter (after looking it up with code and password)."""
+    with transaction.atomic():
+        event = LetterEvent.objects.create(letter=letter, kind=LetterEvent.Kind.CITIZEN_MESSAGE, public_text=text)
+        notifications.follow_up(letter)
+    return event
+
+
+def citizen_events(letter):
+    """The steps the writer is shown, oldest first."""
+    return letter.events.filter(kind__in=LetterEvent.CITIZEN_VISIBLE).select_related("to_department")
+
+
+def published_letters(mailbox=None):
+    """Letters answered and published, with the fields the public may see (never name or contacts)."""
+    letters = Letter.objects.filter(is_published=True, publish_allowed=True, status=Letter.Status.REPLIED)
+    if mailbox is not None:
+        letters = letters.filter(mailbox=mailbox)
+    return (
+        letters.select_related("reply_department", "mailbox")
+        .only(
+            "pk",
+            "tracking_code",
+            "category",
+            "submitted_at",
+            "replied_at",
+            "published_at",
+            "public_subject",
+            "public_body",
+            "reply",
+            "reply_department__name",
+            "reply_department__short_name",
+            "mailbox__name",
+            "status",
+            "is_published",
+            "publish_allowed",
+        )
+        .order_by("-replied_at", "-pk")
+    )
+
+
+def status_label(letter):
+    """The status a writer sees, e.g. 已转州教育局办理."""
+    if letter.status == Letter.Status.PROCESSING and letter.department_id != letter.mailbox.department_id:
+        return _("已转%(department)s办理") % {"department": letter.department.short_name}
+    return letter.get_status_display()

@@ -1,0 +1,167 @@
+"""Mailboxes (州长信箱, 局长信箱) and the letters citizens write to them."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+from hub.tenancy.owned import TenantOwned
+
+from .. import conf
+from ..uploads import private_storage, upload_path
+from .tracking import TrackedSubmission
+
+
+def default_reply_days():
+    return conf.letter_reply_days()
+
+
+class Mailbox(TenantOwned):
+    """A mailbox a tenant answers; the portal's is the 州长信箱, each department has its own."""
+
+    name = models.CharField(_("name"), max_length=50)
+    reply_days = models.PositiveSmallIntegerField(
+        _("working days to reply (答复时限)"),
+        default=default_reply_days,
+        help_text=_("A letter not answered within this many working days is flagged overdue."),
+    )
+    notify_email = models.EmailField(
+        _("notification address"), blank=True, help_text=_("Told of every new letter (never its content).")
+    )
+    is_open = models.BooleanField(_("accepting letters"), default=True)
+
+    panels = [
+        FieldPanel("department"),
+        FieldPanel("name"),
+        FieldPanel("reply_days"),
+        FieldPanel("notify_email"),
+        FieldPanel("is_open"),
+    ]
+
+    class Meta:
+        ordering = ["department", "name"]
+        verbose_name = _("mailbox (信箱)")
+        verbose_name_plural = _("mailboxes (信箱)")
+        constraints = [models.UniqueConstraint(fields=["department", "name"], name="interaction_mailbox_unique_name")]
+
+    def __str__(self):
+        return self.name
+
+
+class Letter(TrackedSubmission):
+    """A citizen's letter. Name, phone, e-mail and the original text are personal data: only the staff
+    of the tenant the letter is assigned to (`department`) see them; the public sees the published
+    version (`public_subject`, `public_body`) and the reply, and only if the writer allowed it."""
+
+    tracking_prefix = "XJ"
+
+    class Category(models.TextChoices):
+        CONSULTATION = "consultation", _("咨询")
+        SUGGESTION = "suggestion", _("建议")
+        COMPLAINT = "complaint", _("投诉")
+        REQUEST = "request", _("求助")
+        REPORT = "report", _("举报")
+        OTHER = "other", _("其他")
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("待受理")
+        PROCESSING = "processing", _("办理中")
+        REPLIED = "replied", _("已答复")
+        REJECTED = "rejected", _("不予受理")
+
+    mailbox = models.ForeignKey(Mailbox, verbose_name=_("mailbox"), on_delete=models.PROTECT, related_name="letters")
+    name = models.CharField(_("name (姓名)"), max_length=50)
+    phone = models.CharField(_("phone (电话)"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), max_length=254, blank=True)
+    subject = models.CharField(_("subject (标题)"), max_length=100)
+    category = models.CharField(_("category (类别)"), max_length=20, choices=Category.choices)
+    body = models.TextField(_("text (内容)"))
+    publish_allowed = models.BooleanField(_("writer allows publication (同意公开)"), default=False)
+    attachment = models.FileField(
+        _("attachment"), storage=private_storage, upload_to=upload_path, blank=True, max_length=200
+    )
+    attachment_name = models.CharField(_("attachment file name"), max_length=120, blank=True)
+    attachment_size = models.PositiveIntegerField(_("attachment size"), null=True, blank=True)
+
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.RECEIVED)
+    reply = models.TextField(_("reply (答复)"), blank=True)
+    replied_at = models.DateTimeField(_("replied"), null=True, blank=True)
+    reply_department = models.ForeignKey(
+        "tenancy.Department",
+        verbose_name=_("replied by (答复单位)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    replied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    is_published = models.BooleanField(_("published (已公开)"), default=False)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    public_subject = models.CharField(_("published subject"), max_length=100, blank=True)
+    public_body = models.TextField(_("published text"), blank=True)
+
+    class Meta:
+        ordering = ["-submitted_at", "-pk"]
+        verbose_name = _("letter (来信)")
+        verbose_name_plural = _("letters (来信)")
+        constraints = [
+            # Nothing is published that the writer did not allow, and nothing before it is answered.
+            models.CheckConstraint(
+                condition=models.Q(is_published=False) | models.Q(publish_allowed=True, status="replied"),
+                name="interaction_letter_published_only_if_allowed",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.tracking_code} {self.subject}"
+
+
+class LetterEvent(models.Model):
+    """One step in a letter's life: what the writer sees (`public_text`) and what only staff see (`note`)."""
+
+    class Kind(models.TextChoices):
+        SUBMITTED = "submitted", _("来信已提交")
+        ACCEPTED = "accepted", _("已受理")
+        FORWARDED = "forwarded", _("已转办")
+        REPLIED = "replied", _("已答复")
+        REJECTED = "rejected", _("不予受理")
+        PUBLISHED = "published", _("已公开")
+        UNPUBLISHED = "unpublished", _("已撤销公开")
+        CITIZEN_MESSAGE = "citizen_message", _("来信人补充")
+        STAFF_MESSAGE = "staff_message", _("工作人员回复")
+
+    # Kinds the writer sees when looking the letter up.
+    CITIZEN_VISIBLE = {
+        Kind.SUBMITTED,
+        Kind.ACCEPTED,
+        Kind.FORWARDED,
+        Kind.REPLIED,
+        Kind.REJECTED,
+        Kind.CITIZEN_MESSAGE,
+        Kind.STAFF_MESSAGE,
+    }
+
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+    public_text = models.TextField(blank=True)
+    note = models.TextField(blank=True)
+    from_department = models.ForeignKey(
+        "tenancy.Department", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    to_department = models.ForeignKey(
+        "tenancy.Department", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("letter event")
+
+    def __str__(self):
+        return f"{self.letter_id} {self.kind}"

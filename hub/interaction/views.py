@@ -1,0 +1,195 @@
+"""Admin views: handling a letter or a disclosure request, and downloading a citizen's file."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from . import actions, admin_forms, letters
+from .disclosure import AnswerRequest
+from .disclosure import can_handle as can_handle_request
+from .models import DisclosureRequest, Letter
+from .public import private
+
+
+def serve_private_file(field_file, filename):
+    """A stored citizen's file as a download, never rendered inline by the browser."""
+    if not field_file or not field_file.name:
+        raise Http404
+    try:
+        handle = field_file.storage.open(field_file.name, "rb")
+    except (FileNotFoundError, OSError) as error:
+        raise Http404 from error
+    response = FileResponse(handle, as_attachment=True, filename=filename or "attachment")
+    response["Content-Type"] = "application/octet-stream"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return private(response)
+
+
+class TenantRecordView(WagtailAdminTemplateMixin, TemplateView):
+    """One record of a tenant-owned model, for users whose permission covers its tenant (else 404)."""
+
+    model = None
+    index_url_name = None
+    edit_url_name = None
+    header_icon = ""
+    _show_breadcrumbs = True
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.object = get_object_or_404(self.model, pk=kwargs["pk"])
+        if not self.can_read(request.user, self.object):
+            # Another tenant's record does not exist, as far as this user can tell.
+            raise Http404
+
+    def can_read(self, user, obj):
+        raise NotImplementedError
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse(self.index_url_name), "label": self.model._meta.verbose_name_plural},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_page_title(self):
+        return str(self.object.tracking_code)
+
+    def done(self, message):
+        messages.success(self.request, message)
+        return redirect(self.request.path)
+
+
+class LetterHandleView(TenantRecordView):
+    model = Letter
+    template_name = "interaction/admin/letter_handle.html"
+    header_icon = "mail"
+    attachment_url_name = None
+
+    def can_read(self, user, obj):
+        return actions.can_read(user, obj)
+
+    def forms(self, bound=None, data=None):
+        letter = self.object
+        masked_subject = letters.mask_personal_data(letter.subject, letter)
+        masked_body = letters.mask_personal_data(letter.body, letter)
+        initial = {
+            "public_subject": letter.public_subject or masked_subject,
+            "public_body": letter.public_body or masked_body,
+        }
+        built = {
+            "accept": admin_forms.NoteForm(prefix="accept"),
+            "forward": admin_forms.ForwardForm(prefix="forward", letter=letter),
+            "reply": admin_forms.ReplyForm(prefix="reply", initial={**initial, "publish": letter.publish_allowed}),
+            "publish": admin_forms.PublishForm(prefix="publish", initial=initial),
+            "unpublish": admin_forms.NoteForm(prefix="unpublish"),
+            "message": admin_forms.MessageForm(prefix="message"),
+            "reject": admin_forms.RejectForm(prefix="reject"),
+        }
+        if bound is not None:
+            form_class = type(built[bound])
+            kwargs = {"letter": letter} if bound == "forward" else {}
+            built[bound] = form_class(data, prefix=bound, **kwargs)
+        return built
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        letter = self.object
+        can_handle = actions.can_handle(self.request.user, letter)
+        forms = kwargs.get("forms") or self.forms()
+        available = {
+            name: forms[name]
+            for name, action_class in actions.ACTIONS.items()
+            if can_handle and (not action_class.allowed_statuses or letter.status in action_class.allowed_statuses)
+        }
+        if not letter.publish_allowed:
+            available.pop("publish", None)
+        if not letter.is_published:
+            available.pop("unpublish", None)
+        else:
+            available.pop("publish", None)
+        context.update(
+            letter=letter,
+            events=letter.events.select_related("from_department", "to_department", "user"),
+            forms=available,
+            can_handle=can_handle,
+            status_label=letters.status_label(letter),
+            attachment_url=reverse(self.attachment_url_name, args=[letter.pk]) if letter.attachment else None,
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        name = request.POST.get("action", "")
+        if name not in actions.ACTIONS:
+            raise Http404
+        forms = self.forms(bound=name, data=request.POST)
+        form = forms[name]
+        if form.is_valid():
+            action = actions.ACTIONS[name](self.object, request.user, **form.cleaned_data)
+            try:
+                action.execute()
+            except PermissionDenied as error:
+                messages.error(request, str(error))
+                return redirect(request.path)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return self.done(f"{self.object.tracking_code}：操作已完成。")
+        return self.render_to_response(self.get_context_data(forms=forms), status=400)
+
+
+class LetterAttachmentView(LetterHandleView):
+    def get(self, request, *args, **kwargs):
+        return serve_private_file(self.object.attachment, self.object.attachment_name)
+
+    def post(self, request, *args, **kwargs):
+        raise Http404
+
+
+class DisclosureHandleView(TenantRecordView):
+    model = DisclosureRequest
+    template_name = "interaction/admin/disclosure_handle.html"
+    header_icon = "doc-full"
+    attachment_url_name = None
+
+    def can_read(self, user, obj):
+        from wagtail.permissions import policy_registry
+
+        policy = policy_registry.get_by_type(DisclosureRequest)
+        return policy.user_has_any_permission_for_instance(user, ["view", "change"], obj)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        request_obj = self.object
+        context.update(
+            item=request_obj,
+            form=kwargs.get("form") or admin_forms.DisclosureAnswerForm(),
+            can_handle=can_handle_request(self.request.user, request_obj) and not request_obj.is_closed,
+            attachment_url=reverse(self.attachment_url_name, args=[request_obj.pk]) if request_obj.attachment else None,
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = admin_forms.DisclosureAnswerForm(request.POST)
+        if form.is_valid():
+            try:
+                AnswerRequest(self.object, request.user, **form.cleaned_data).execute()
+            except PermissionDenied as error:
+                messages.error(request, str(error))
+                return redirect(request.path)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return self.done(f"{self.object.tracking_code}：已保存。")
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class DisclosureAttachmentView(DisclosureHandleView):
+    def get(self, request, *args, **kwargs):
+        return serve_private_file(self.object.attachment, self.object.attachment_name)
+
+    def post(self, request, *args, **kwargs):
+        raise Http404

@@ -1,0 +1,166 @@
+"""Admin screens for the citizen channels, built on the tenant-scoped snippet viewset.
+
+Letters and requests are not edited as forms: their edit view is the handling page (read the
+letter, forward, reply, publish …); nobody adds them in the admin, and only those who may change
+them for their tenant act on them.
+"""
+
+import django_filters
+from django.urls import path
+from django.utils import timezone
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from hub.tenancy.isolation.snippets import TenantOwnedViewSet
+
+from .models import CalendarDay, ConsultationComment, DisclosureRequest, Letter, Mailbox
+from .views import DisclosureAttachmentView, DisclosureHandleView, LetterAttachmentView, LetterHandleView
+
+
+class TrackedFilterSet(WagtailFilterSet):
+    overdue = django_filters.BooleanFilter(label="超期", method="filter_overdue")
+
+    def filter_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        condition = queryset.model.overdue_q(timezone.localdate())
+        return queryset.filter(condition) if value else queryset.exclude(condition)
+
+
+class LetterFilterSet(TrackedFilterSet):
+    class Meta:
+        model = Letter
+        fields = ["status", "category", "mailbox", "is_published"]
+
+
+class DisclosureFilterSet(TrackedFilterSet):
+    class Meta:
+        model = DisclosureRequest
+        fields = ["status", "decision"]
+
+
+class HandledRecordViewSet(TenantOwnedViewSet):
+    """Records citizens submit: listed and handled, never added or edited as a form."""
+
+    handle_view_class = None
+    attachment_view_class = None
+    inspect_view_enabled = False
+    copy_view_enabled = False
+
+    def get_edit_view_kwargs(self, **kwargs):
+        return {"attachment_url_name": self.get_url_name("attachment"), **kwargs}
+
+    @property
+    def edit_view(self):
+        return self.construct_view(self.handle_view_class, **self.get_edit_view_kwargs())
+
+    @property
+    def attachment_view(self):
+        return self.construct_view(self.attachment_view_class, **self.get_edit_view_kwargs())
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("attachment/<int:pk>/", self.attachment_view, name="attachment"),
+        ]
+
+
+class LetterViewSet(HandledRecordViewSet):
+    model = Letter
+    handle_view_class = LetterHandleView
+    attachment_view_class = LetterAttachmentView
+    icon = "mail"
+    menu_label = "来信办理"
+    menu_order = 100
+    list_display = [
+        Column("tracking_code", label="查询码"),
+        "subject",
+        "category",
+        Column("status", label="状态", accessor="get_status_display"),
+        "deadline",
+        BooleanColumn("overdue", label="超期"),
+        "submitted_at",
+    ]
+    filterset_class = LetterFilterSet
+    search_fields = ["tracking_code", "subject"]
+    ordering = ["-submitted_at"]
+
+
+class DisclosureRequestViewSet(HandledRecordViewSet):
+    model = DisclosureRequest
+    handle_view_class = DisclosureHandleView
+    attachment_view_class = DisclosureAttachmentView
+    icon = "doc-full"
+    menu_label = "依申请公开"
+    menu_order = 300
+    list_display = [
+        Column("tracking_code", label="查询码"),
+        Column("description", label="申请内容", accessor=lambda obj: obj.description[:40]),
+        Column("status", label="状态", accessor="get_status_display"),
+        "deadline",
+        BooleanColumn("overdue", label="超期"),
+        "submitted_at",
+    ]
+    filterset_class = DisclosureFilterSet
+    search_fields = ["tracking_code", "description"]
+    ordering = ["-submitted_at"]
+
+
+class MailboxViewSet(TenantOwnedViewSet):
+    model = Mailbox
+    icon = "mail"
+    menu_label = "信箱设置"
+    menu_order = 400
+    list_display = ["name", "department", "reply_days", "is_open"]
+    list_filter = ["department"]
+
+
+class ConsultationCommentViewSet(TenantOwnedViewSet):
+    model = ConsultationComment
+    icon = "comment"
+    menu_label = "征集意见"
+    menu_order = 200
+    list_display = [
+        Column("receipt_code", label="回执号"),
+        "page_title",
+        Column("text", label="意见", accessor=lambda obj: obj.text[:40]),
+        "submitted_at",
+        "is_read",
+    ]
+    list_filter = ["is_read", "page_title"]
+    search_fields = ["receipt_code", "page_title", "text"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    # Comments are read, not rewritten: everything but the read mark is shown read-only.
+    panels = [
+        FieldPanel(name, read_only=True)
+        for name in ("page_title", "receipt_code", "submitted_at", "name", "organisation", "contact", "section", "text")
+    ] + [FieldPanel("is_read")]
+    ordering = ["-submitted_at"]
+
+
+class CalendarDayViewSet(SnippetViewSet):
+    """The holiday list every deadline is counted with (shared by all tenants; central admins keep it)."""
+
+    model = CalendarDay
+    icon = "date"
+    menu_label = "节假日安排"
+    menu_order = 500
+    list_display = ["date", "kind", "name"]
+    list_filter = ["kind"]
+    ordering = ["-date"]
+
+
+class InteractionViewSetGroup(SnippetViewSetGroup):
+    items = (
+        LetterViewSet,
+        ConsultationCommentViewSet,
+        DisclosureRequestViewSet,
+        MailboxViewSet,
+        CalendarDayViewSet,
+    )
+    menu_icon = "mail"
+    menu_label = "互动交流"
+    menu_name = "interaction"
+    menu_order = 250

@@ -1,0 +1,23 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ServicesConfig(AppConfig):
+    name = "hub.services"
+    label = "services"
+    verbose_name = _("One-stop services (办事服务)")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from hub.tenancy.isolation.snippets import register_tenant_owned
+        from hub.tenancy.signals import tenant_onboarded
+
+        from .models import ServiceApplication, ServiceItem
+        from .permissions import SERVICE_GRANTS
+
+        for model in (ServiceItem, ServiceApplication):
+            register_tenant_owned(model)
+        tenant_onboarded.connect(SERVICE_GRANTS.on_onboarding, dispatch_uid="services_grant_roles")
+        post_migrate.connect(SERVICE_GRANTS.after_migrate, sender=self, dispatch_uid="services_grants")

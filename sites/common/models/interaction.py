@@ -1,0 +1,477 @@
+"""Pages that put the citizen channels on a site: mailbox, consultation, service catalogue, disclosure requests.
+
+The pages only route and render; storing, looking up and counting are done by `hub.interaction`
+and `hub.services`. A submission is saved in one transaction before the citizen is redirected to
+the page that shows its tracking code and password (once; reloading shows nothing again).
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from hub.interaction import antispam, consultations, disclosure, letters, public, statistics, tracking
+from hub.interaction.forms import CommentForm, DisclosureRequestForm, FollowUpForm, LetterForm, LookupForm
+from hub.interaction.models import DisclosureRequest, Letter
+from hub.services import catalogue
+from hub.services.applications import submit_application
+from hub.services.forms import ApplicationForm
+from hub.services.models import ServiceApplication
+from hub.tenancy.models import Department
+
+from ..blocks import RICH_TEXT_FEATURES, BodyBlock
+from .mixins import BasePage
+
+LETTERS_PER_PAGE = 20
+TOO_MANY = gettext_lazy("提交过于频繁，请稍后再试。您填写的内容已保留。")
+LOOKUP_FAILED = gettext_lazy("查询码或查询密码不正确，请核对后重新输入。")
+LOOKUP_BLOCKED = gettext_lazy("查询失败次数过多，请一小时后再试。")
+
+
+class CitizenPageMixin(RoutablePageMixin):
+    """Routing helpers shared by the citizen-facing pages."""
+
+    def route_url(self, request, name, *args):
+        return self.get_url(request) + self.reverse_subpage(name, args=args)
+
+    def respond(self, request, template, status=200, private=False, **context):
+        context.setdefault("page_url", self.get_url(request))
+        response = self.render(request, template=template, context_overrides=context)
+        response.status_code = status
+        return public.private(response) if private else response
+
+    def lookup(self, request, model):
+        """Look a submission up by code and password, with the failures rate-limited per address and per code."""
+        form = LookupForm(request.POST or None)
+        found = None
+        status = 200
+        if request.method == "POST":
+            by_address = antispam.for_request(request, "lookup")
+            by_code = antispam.RateLimit("lookup_code", tracking.normalise_code(request.POST.get("code")))
+            if by_address.exceeded or by_code.exceeded:
+                form.is_valid()
+                form.add_error(None, LOOKUP_BLOCKED)
+                status = 429
+            elif form.is_valid():
+                found = tracking.find(model, form.cleaned_data["code"], form.cleaned_data["password"])
+                if found is None:
+                    by_address.hit()
+                    by_code.hit()
+                    form.add_error(None, LOOKUP_FAILED)
+            if found is None and status == 200:
+                status = 400
+        return found, form, status
+
+
+def _year_month(request, today):
+    try:
+        year = int(request.GET.get("year", today.year))
+    except ValueError:
+        year = today.year
+    year = min(max(year, 2000), today.year)
+    month = request.GET.get("month", "")
+    month = int(month) if month.isdigit() and 1 <= int(month) <= 12 else None
+    return year, month
+
+
+class MailboxPage(CitizenPageMixin, BasePage):
+    """A mailbox (州长信箱, 局长信箱): the letter form, look-up by code, published letters and statistics."""
+
+    mailbox = models.ForeignKey(
+        "interaction.Mailbox",
+        verbose_name=gettext_lazy("mailbox"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=gettext_lazy("Empty: the site's own mailbox."),
+    )
+    intro = RichTextField(gettext_lazy("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    notice = RichTextField(gettext_lazy("notes for writers (写信须知)"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("mailbox"),
+        FieldPanel("summary"),
+        FieldPanel("intro"),
+        FieldPanel("notice"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["common.ColumnIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = gettext_lazy("mailbox page (信箱)")
+
+    def get_mailbox(self):
+        if self.mailbox_id:
+            return self.mailbox
+        department = self.department
+        if department is None:
+            raise Http404
+        return letters.ensure_mailbox(department)[0]
+
+    @path("")
+    def write(self, request):
+        mailbox = self.get_mailbox()
+        form = LetterForm(request.POST or None, request.FILES or None)
+        status = 200
+        if request.method == "POST":
+            limit = antispam.for_request(request, "letter")
+            if not mailbox.is_open:
+                form.is_valid()
+                form.add_error(None, _("本信箱暂停受理来信。"))
+                status = 400
+            elif form.is_valid() and not limit.exceeded:
+                data = form.cleaned_data
+                letter, password = letters.submit_letter(mailbox, data, attachment=data.get("attachment"))
+                limit.hit()
+                public.remember_receipt(
+                    request,
+                    "letter",
+                    code=letter.tracking_code,
+                    password=password,
+                    deadline=f"{letter.deadline:%Y-%m-%d}",
+                )
+                return redirect(self.route_url(request, "done"))
+            elif form.is_valid():
+                form.add_error(None, TOO_MANY)
+                status = 429
+            else:
+                status = 400
+        recent = letters.published_letters(mailbox)[:5]
+        return self.respond(
+            request, "common/mailbox_page.html", status=status, form=form, mailbox=mailbox, recent_letters=recent
+        )
+
+    @path("done/", name="done")
+    def done(self, request):
+        receipt = public.pop_receipt(request, "letter")
+        if receipt is None:
+            return redirect(self.get_url(request))
+        return self.respond(request, "common/mailbox_page_done.html", private=True, receipt=receipt)
+
+    @path("query/", name="query")
+    def query(self, request):
+        found, form, status = self.lookup(request, Letter)
+        if found is not None and found.mailbox_id == self.get_mailbox().pk:
+            public.grant_access(request, found)
+            return redirect(self.route_url(request, "letter_status", found.tracking_code))
+        if found is not None:
+            form.add_error(None, LOOKUP_FAILED)
+            status = 400
+        return self.respond(request, "common/mailbox_page_query.html", status=status, private=True, form=form)
+
+    @path("query/<str:code>/", name="letter_status")
+    def letter_status(self, request, code):
+        letter = Letter.objects.filter(tracking_code=tracking.normalise_code(code), mailbox=self.get_mailbox()).first()
+        if letter is None or not public.has_access(request, letter):
+            return redirect(self.route_url(request, "query"))
+        form = FollowUpForm(request.POST or None)
+        status = 200
+        if request.method == "POST":
+            limit = antispam.for_request(request, "follow_up")
+            if letter.status == Letter.Status.REJECTED:
+                form.is_valid()
+                form.add_error(None, _("这封来信已不予受理，不能再补充。"))
+                status = 400
+            elif form.is_valid() and not limit.exceeded:
+                letters.add_follow_up(letter, form.cleaned_data["text"])
+                limit.hit()
+                return redirect(self.route_url(request, "letter_status", letter.tracking_code))
+            elif form.is_valid():
+                form.add_error(None, TOO_MANY)
+                status = 429
+            else:
+                status = 400
+        return self.respond(
+            request,
+            "common/mailbox_page_status.html",
+            status=status,
+            private=True,
+            letter=letter,
+            status_label=letters.status_label(letter),
+            events=letters.citizen_events(letter),
+            form=form,
+        )
+
+    @path("letters/", name="letters")
+    def letter_list(self, request):
+        paginator = Paginator(letters.published_letters(self.get_mailbox()), LETTERS_PER_PAGE)
+        items = paginator.get_page(request.GET.get("page"))
+        return self.respond(request, "common/mailbox_page_letters.html", items=items)
+
+    @path("letters/<int:pk>/", name="letter")
+    def letter_detail(self, request, pk):
+        letter = letters.published_letters(self.get_mailbox()).filter(pk=pk).first()
+        if letter is None:
+            raise Http404
+        return self.respond(request, "common/mailbox_page_letter.html", letter=letter)
+
+    @path("statistics/", name="statistics")
+    def statistics_view(self, request):
+        mailbox = self.get_mailbox()
+        today = timezone.localdate()
+        year, month = _year_month(request, today)
+        owner = mailbox.department
+        if owner.is_portal:
+            departments = Department.objects.order_by("sort_order", "code")
+        else:
+            departments = [owner]
+        figures = statistics.letter_statistics(year, month, departments=departments, today=today)
+        return self.respond(
+            request,
+            "common/mailbox_page_statistics.html",
+            figures=figures,
+            total=statistics.totals(figures, year, month),
+            year=year,
+            month=month,
+            years=list(range(today.year, max(today.year - 5, 1999), -1)),
+            months=list(range(1, 13)),
+        )
+
+
+class ConsultationPage(CitizenPageMixin, BasePage):
+    """A draft policy open for comment (意见征集) between two dates; afterwards, what was adopted (采纳情况)."""
+
+    opens_on = models.DateField(gettext_lazy("opens on (开始日期)"), default=datetime.date.today)
+    closes_on = models.DateField(gettext_lazy("closes on (截止日期)"))
+    draft = StreamField(BodyBlock(), verbose_name=gettext_lazy("draft text (征求意见稿)"), blank=True)
+    other_channels = RichTextField(
+        gettext_lazy("other ways to comment (其他反馈渠道)"), blank=True, features=RICH_TEXT_FEATURES
+    )
+    adoption = RichTextField(
+        gettext_lazy("what was adopted (采纳情况)"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=gettext_lazy("Published after the closing date: the comments received and how they were used."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("opens_on"), FieldPanel("closes_on")]),
+        FieldPanel("draft"),
+        FieldPanel("other_channels"),
+        FieldPanel("adoption"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("draft"), index.SearchField("adoption")]
+    parent_page_types = ["common.ColumnIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = gettext_lazy("public consultation (意见征集)")
+
+    def clean(self):
+        super().clean()
+        if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
+            raise ValidationError({"closes_on": _("截止日期不能早于开始日期。")})
+
+    @property
+    def phase(self):
+        return consultations.phase(self.opens_on, self.closes_on).value
+
+    @path("")
+    def consultation(self, request):
+        form = CommentForm(request.POST or None)
+        status = 200
+        if request.method == "POST":
+            limit = antispam.for_request(request, "comment")
+            if self.phase != consultations.Phase.OPEN.value:
+                form.is_valid()
+                form.add_error(None, _("本次意见征集不在征集期内，不能提交意见。"))
+                status = 400
+            elif form.is_valid() and not limit.exceeded:
+                comment = consultations.submit_comment(self, self.department, form.cleaned_data)
+                limit.hit()
+                public.remember_receipt(request, "comment", code=comment.receipt_code)
+                return redirect(self.route_url(request, "done"))
+            elif form.is_valid():
+                form.add_error(None, TOO_MANY)
+                status = 429
+            else:
+                status = 400
+        return self.respond(
+            request,
+            "common/consultation_page.html",
+            status=status,
+            form=form,
+            phase=self.phase,
+            days_left=consultations.days_left(self.closes_on),
+        )
+
+    @path("done/", name="done")
+    def done(self, request):
+        receipt = public.pop_receipt(request, "comment")
+        if receipt is None:
+            return redirect(self.get_url(request))
+        return self.respond(request, "common/consultation_page_done.html", private=True, receipt=receipt)
+
+
+class DisclosureRequestPage(CitizenPageMixin, BasePage):
+    """Disclosure on application (依申请公开): the request form and look-up; answered within 20 working days."""
+
+    intro = RichTextField(gettext_lazy("guidance (申请须知)"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["common.ColumnIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = gettext_lazy("disclosure request page (依申请公开)")
+
+    @path("")
+    def apply(self, request):
+        department = self.department
+        if department is None:
+            raise Http404
+        form = DisclosureRequestForm(request.POST or None, request.FILES or None, initial={"applicant_kind": "citizen"})
+        status = 200
+        if request.method == "POST":
+            limit = antispam.for_request(request, "disclosure")
+            if form.is_valid() and not limit.exceeded:
+                data = form.cleaned_data
+                item, password = disclosure.submit_request(department, data, attachment=data.get("attachment"))
+                limit.hit()
+                public.remember_receipt(
+                    request,
+                    "disclosure",
+                    code=item.tracking_code,
+                    password=password,
+                    deadline=f"{item.deadline:%Y-%m-%d}",
+                )
+                return redirect(self.route_url(request, "done"))
+            if form.is_valid():
+                form.add_error(None, TOO_MANY)
+                status = 429
+            else:
+                status = 400
+        return self.respond(request, "common/disclosure_request_page.html", status=status, form=form)
+
+    @path("done/", name="done")
+    def done(self, request):
+        receipt = public.pop_receipt(request, "disclosure")
+        if receipt is None:
+            return redirect(self.get_url(request))
+        return self.respond(request, "common/disclosure_request_page_done.html", private=True, receipt=receipt)
+
+    @path("query/", name="query")
+    def query(self, request):
+        found, form, status = self.lookup(request, DisclosureRequest)
+        if found is not None and found.department_id != getattr(self.department, "pk", None):
+            found = None
+            form.add_error(None, LOOKUP_FAILED)
+            status = 400
+        return self.respond(
+            request, "common/disclosure_request_page_query.html", status=status, private=True, form=form, found=found
+        )
+
+
+class ServiceIndexPage(CitizenPageMixin, BasePage):
+    """The service catalogue (办事服务): every department's items by department, audience and life event."""
+
+    intro = RichTextField(gettext_lazy("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    own_items_only = models.BooleanField(
+        gettext_lazy("only this site's department"),
+        default=False,
+        help_text=gettext_lazy("A department's site may list its own items only; the portal lists everyone's."),
+    )
+    per_page = models.PositiveSmallIntegerField(gettext_lazy("items per page"), default=30)
+
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("intro")]
+    settings_panels = Page.settings_panels + [FieldPanel("own_items_only"), FieldPanel("per_page")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["common.ColumnIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = gettext_lazy("service catalogue (办事服务)")
+
+    def scope_departments(self):
+        if self.own_items_only and self.department is not None:
+            return [self.department]
+        return None
+
+    def get_item(self, pk):
+        items = catalogue.published_items(self.scope_departments()).prefetch_related("materials", "life_events")
+        item = items.filter(pk=pk).first()
+        if item is None:
+            raise Http404
+        return item
+
+    @path("")
+    def browse(self, request):
+        query = catalogue.CatalogueQuery.from_querydict(request.GET)
+        departments = self.scope_departments()
+        paginator = Paginator(catalogue.browse(query, departments), max(self.per_page, 1))
+        return self.respond(
+            request,
+            "common/service_index_page.html",
+            query=query,
+            items=paginator.get_page(request.GET.get("page")),
+            events=catalogue.life_events_with_counts(departments),
+            department_counts=catalogue.departments_with_counts(departments),
+            audiences=[("individual", _("个人办事")), ("organisation", _("法人办事"))],
+        )
+
+    @path("item/<int:pk>/", name="item")
+    def item(self, request, pk):
+        item = self.get_item(pk)
+        return self.respond(
+            request,
+            "common/service_index_page_item.html",
+            item=item,
+            apply_url=self.route_url(request, "apply", pk) if item.accepts_online_applications else None,
+        )
+
+    @path("item/<int:pk>/apply/", name="apply")
+    def apply(self, request, pk):
+        item = self.get_item(pk)
+        if not item.accepts_online_applications:
+            raise Http404
+        form = ApplicationForm(request.POST or None, request.FILES or None, item=item)
+        status = 200
+        if request.method == "POST":
+            limit = antispam.for_request(request, "application")
+            if form.is_valid() and not limit.exceeded:
+                application, password = submit_application(item, form.cleaned_data, form.uploads())
+                limit.hit()
+                public.remember_receipt(
+                    request,
+                    "application",
+                    code=application.tracking_code,
+                    password=password,
+                    deadline=f"{application.deadline:%Y-%m-%d}",
+                    item=item.title,
+                )
+                return redirect(self.route_url(request, "done"))
+            if form.is_valid():
+                form.add_error(None, TOO_MANY)
+                status = 429
+            else:
+                status = 400
+        return self.respond(request, "common/service_index_page_apply.html", status=status, item=item, form=form)
+
+    @path("done/", name="done")
+    def done(self, request):
+        receipt = public.pop_receipt(request, "application")
+        if receipt is None:
+            return redirect(self.get_url(request))
+        return self.respond(request, "common/service_index_page_done.html", private=True, receipt=receipt)
+
+    @path("query/", name="query")
+    def query(self, request):
+        found, form, status = self.lookup(request, ServiceApplication)
+        return self.respond(
+            request, "common/service_index_page_query.html", status=status, private=True, form=form, found=found
+        )

@@ -1,0 +1,144 @@
+"""A portal and two departments, their staff, and the citizen pages, built once per test module.
+
+The world is built in a transaction rolled back after the module; each test runs in its own
+savepoint. Citizens' files go to a temporary folder, and rate-limit counters start empty.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db import transaction
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+
+from hub.interaction.letters import ensure_mailbox
+from hub.tenancy.onboarding import ensure_central_admin_group
+from sites.common.models import ConsultationPage, DisclosureRequestPage, MailboxPage
+from tests import factories
+
+# Property-based tests: no example database in the working tree, no per-example deadline (the first
+# request of a test pays for template loading).
+hypothesis_settings.register_profile(
+    "hub",
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+hypothesis_settings.load_profile("hub")
+
+PASSWORD = "pw"
+
+
+@dataclass
+class World:
+    portal: object
+    education: object
+    health: object
+    governor_page: object
+    education_page: object
+    consultation_page: object
+    disclosure_page: object
+    users: dict
+
+    def user(self, key):
+        """A fresh copy (scoping answers are cached on user objects)."""
+        return get_user_model().objects.get(pk=self.users[key].pk)
+
+
+def _user(username, *groups, superuser=False):
+    model = get_user_model()
+    if superuser:
+        return model.objects.create_superuser(username, f"{username}@example.com", PASSWORD)
+    user = model.objects.create_user(username, f"{username}@example.com", PASSWORD, first_name=username)
+    user.groups.add(*groups)
+    return user
+
+
+def role(department, name):
+    return department.tenant_groups.get(role=name).group
+
+
+def path_of(page):
+    """The page's path on its own site (requests send the site's hostname as HTTP_HOST)."""
+    return page.get_url_parts()[2]
+
+
+def build_world():
+    portal = factories.make_site(kind="portal", code="ixzf", short_name="州人民政府", hostname="ixzf.localhost")
+    education = factories.make_site(code="ixjyj", short_name="州教育局", hostname="ixjyj.localhost")
+    health = factories.make_site(code="ixwjw", short_name="州卫健委", hostname="ixwjw.localhost")
+    governor_page = factories.add_page(
+        factories.column(portal, "hdjl", "zzxx"), MailboxPage, title="州长信箱", slug="xx"
+    )
+    education_page = factories.add_page(factories.column(education, "hdjl"), MailboxPage, title="局长信箱", slug="jzxx")
+    today = datetime.date.today()
+    consultation_page = factories.add_page(
+        factories.column(education, "hdjl"),
+        ConsultationPage,
+        title="关于《克州学前教育三年行动计划（征求意见稿）》公开征求意见的公告",
+        slug="zqyj",
+        opens_on=today - datetime.timedelta(days=3),
+        closes_on=today + datetime.timedelta(days=20),
+        draft=factories.body("为推进学前教育普及普惠安全优质发展，制定本计划。"),
+    )
+    disclosure_page = factories.add_page(
+        factories.column(education, "xxgk"), DisclosureRequestPage, title="依申请公开", slug="ysqgk"
+    )
+    users = {
+        "portal_editor": _user("portal_editor", role(portal, "editor")),
+        "portal_webmaster": _user("portal_webmaster", role(portal, "webmaster")),
+        "education_editor": _user("education_editor", role(education, "editor")),
+        "education_reviewer": _user("education_reviewer", role(education, "reviewer")),
+        "health_editor": _user("health_editor", role(health, "editor")),
+        "health_webmaster": _user("health_webmaster", role(health, "webmaster")),
+        "central": _user("central", ensure_central_admin_group()),
+        "admin": _user("admin", superuser=True),
+    }
+    for department in (portal, education, health):
+        ensure_mailbox(department)
+    return World(
+        portal=portal,
+        education=education,
+        health=health,
+        governor_page=governor_page,
+        education_page=education_page,
+        consultation_page=consultation_page,
+        disclosure_page=disclosure_page,
+        users=users,
+    )
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            yield build_world()
+            transaction.set_rollback(True)
+
+
+@pytest.fixture
+def w(world, db):
+    """The module's world, inside this test's savepoint."""
+    return world
+
+
+@pytest.fixture(autouse=True)
+def private_files(settings, tmp_path):
+    """Citizens' files in a throw-away folder (outside MEDIA_ROOT, like in production)."""
+    settings.HUB_PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    return settings.HUB_PRIVATE_MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def login(client, user):
+    client.force_login(user)
+    return client

@@ -1,0 +1,39 @@
+"""Tracking codes and passwords: unique codes, hashed passwords, one answer for every wrong guess."""
+
+import itertools
+
+from hub.interaction import tracking
+from hub.interaction.letters import submit_letter
+from hub.interaction.models import Letter, Mailbox
+
+DATA = {"name": "周强", "phone": "13900001111", "subject": "咨询", "category": "consultation", "body": "请问……"}
+
+
+def test_codes_and_passwords_are_readable_and_random(db):
+    codes = {tracking.new_code("XJ") for _ in range(200)}
+    assert len(codes) == 200
+    assert all(code.startswith("XJ") and len(code) == 14 and not set(code[8:]) & set("01OIL") for code in codes)
+    password = tracking.new_password()
+    assert len(password) == 8 and set(password) <= set(tracking.PASSWORD_ALPHABET)
+
+
+def test_find_needs_code_and_password(w):
+    letter, password = submit_letter(Mailbox.objects.get(department=w.portal), DATA)
+    assert tracking.find(Letter, letter.tracking_code, password) == letter
+    # Codes are typed by hand: case, spaces and hyphens do not matter; passwords ignore case and spaces.
+    spaced = "-".join([letter.tracking_code[:2].lower(), letter.tracking_code[2:8], letter.tracking_code[8:]])
+    assert tracking.find(Letter, spaced, f" {password.upper()} ") == letter
+    assert tracking.find(Letter, letter.tracking_code, password[:-1]) is None
+    assert tracking.find(Letter, "XJ000000AAAAAA", password) is None
+    assert tracking.find(Letter, "", "") is None
+    assert password not in letter.password_hash
+
+
+def test_a_code_collision_is_retried(w, monkeypatch):
+    mailbox = Mailbox.objects.get(department=w.portal)
+    first, _ = submit_letter(mailbox, DATA)
+    fresh = "XJ991231ABCDEF"
+    codes = itertools.chain([first.tracking_code], itertools.repeat(fresh))
+    monkeypatch.setattr(tracking, "new_code", lambda prefix, today=None: next(codes))
+    second, _ = submit_letter(mailbox, DATA)
+    assert second.tracking_code == fresh and Letter.objects.filter(tracking_code=fresh).count() == 1
