@@ -3,7 +3,7 @@
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from hub.interaction.viewsets import HandledRecordViewSet, TrackedFilterSet
+from hub.interaction.viewsets import HandledRecordViewSet, OverdueColumn, TrackedFilterSet
 from hub.tenancy.isolation.snippets import TenantOwnedViewSet
 
 from .models import LifeEvent, ServiceApplication, ServiceItem
@@ -42,11 +42,11 @@ class ServiceApplicationViewSet(HandledRecordViewSet):
     menu_label = "网上申请"
     menu_order = 200
     list_display = [
-        Column("tracking_code", label="查询码"),
+        "tracking_code",
         "item_title",
         Column("status", label="状态", accessor="get_status_display"),
         "deadline",
-        BooleanColumn("overdue", label="超期"),
+        OverdueColumn("overdue", label="超期"),
         "submitted_at",
     ]
     filterset_class = ApplicationFilterSet
