@@ -22,6 +22,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
+# Both database runs may take screenshots at once; each keeps its own.
+DATABASE = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
 
 
 def unavailable(reason):
@@ -79,7 +81,7 @@ def test_portal_links_every_department_and_a_department_site_opens(live_server, 
         link = bar.get_by_role("link", name=department["short_name"], exact=True)
         assert link.is_visible(), f"{department['short_name']} is missing from the 部门网站 bar"
         assert f"//{department['hostname']}" in link.get_attribute("href")
-    browser_page.screenshot(path=ARTIFACTS / "portal-home.png", full_page=True)
+    browser_page.screenshot(path=ARTIFACTS / f"portal-home-{DATABASE}.png", full_page=True)
 
     # The bar links each site's canonical address; the test server listens on a port of its own.
     department = departments[0]
@@ -88,4 +90,4 @@ def test_portal_links_every_department_and_a_department_site_opens(live_server, 
     assert response.status == 200
     assert browser_page.get_by_text(department["name"], exact=True).first.is_visible()
     assert department["name"] in browser_page.title()
-    browser_page.screenshot(path=ARTIFACTS / f"department-{department['code']}.png", full_page=True)
+    browser_page.screenshot(path=ARTIFACTS / f"department-{department['code']}-{DATABASE}.png", full_page=True)
