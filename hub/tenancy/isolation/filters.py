@@ -2,7 +2,8 @@
 
 Wagtail's listing filters offer every user, site, collection and workflow of the installation
 ("edited by", "locked by", "site" …), which would name other tenants' editors and sites. A filter
-set made with `scoped_filterset` narrows each such choice list to the request user's tenants.
+set made with `scoped_filterset` narrows each such choice list to the request user's tenants;
+choices of tenant-owned records (a letter's mailbox …) and pages are narrowed likewise.
 """
 
 from functools import cache
@@ -10,14 +11,19 @@ from functools import cache
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from wagtail.admin.filters import PopularTagsFilter
-from wagtail.models import Collection, CollectionMember, Site, Task, Workflow
+from wagtail.models import Collection, CollectionMember, Page, Site, Task, Workflow
+from wagtail.permissions import policy_registry
 
 from .. import scoping
 from ..models import Department
+from .policies import TenantPermissionPolicy
+
+# Any of these lets a user see a tenant-owned record at all.
+SEE_ACTIONS = ["add", "change", "delete", "view"]
 
 
 def _visible_workflow_ids(user):
-    from wagtail.models import Page, WorkflowPage
+    from wagtail.models import WorkflowPage
 
     pages = Page.objects.filter(scoping.visible_pages_q(user))
     return WorkflowPage.objects.filter(page__in=pages).values_list("workflow_id", flat=True)
@@ -40,6 +46,11 @@ def narrow_choices(model, queryset, user):
         return queryset.filter(pk__in=_visible_workflow_ids(user))
     if model is Task:
         return queryset.filter(workflow_tasks__workflow__in=_visible_workflow_ids(user)).distinct()
+    if issubclass(model, Page):
+        return queryset.filter(scoping.visible_pages_q(user))
+    policy = policy_registry.get_by_type(model, fallback=False)
+    if isinstance(policy, TenantPermissionPolicy):  # a tenant-owned model, e.g. a mailbox
+        return queryset.filter(pk__in=policy.instances_user_has_any_permission_for(user, SEE_ACTIONS).values("pk"))
     return queryset
 
 
