@@ -25,7 +25,7 @@ from .facets import FACETS
 from .hits import build_hits
 from .lookup import find_exact
 from .models import Promotion
-from .segmenter import highlight_terms
+from .segmenter import highlight_terms, parse_query
 
 SCOPES = ("site", "all")
 SORTS = ("relevance", "date")
@@ -60,7 +60,7 @@ class SearchParams:
             scope=data.get("scope") if data.get("scope") in SCOPES else "",
             site=(data.get("site") or "").strip()[:30],
             type=(data.get("type") or "").strip()[:100],
-            year=_int(data.get("year")),
+            year=year if (year := _int(data.get("year"))) and 1900 <= year <= 2100 else None,
             topic=(data.get("topic") or "").strip()[:10],
             sort=data.get("sort") if data.get("sort") in SORTS else "relevance",
             page=max(1, _int(data.get("page"), 1)),
@@ -273,7 +273,7 @@ class SearchService:
         """Nothing found: how many the whole site group has, and pages matching some of the words."""
         if self.scope == "site":
             outcome.other_scope_total = self.matches(self.filtered(self.pages(everywhere=True))).count()
-        if len(outcome.terms) > 1:
+        if len(parse_query(self.params.query)) > 1:
             outcome.partial_hits = self.hits(self.ranked(self.filtered(self.pages()), operator="or")[:5])
 
     # The whole answer -------------------------------------------------------------------------

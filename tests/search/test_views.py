@@ -28,6 +28,15 @@ def test_search_page_lists_highlighted_results_with_site_and_date(client, group,
     assert 'name="scope" value="site" checked' in html
 
 
+def test_nonsense_parameters_are_ignored(client, group, article):
+    article(group.education, "控辍保学", "控辍保学。")
+    params = {"q": "控辍保学", "year": "99999", "page": "-3", "per_page": "100000", "sort": "x", "scope": "y"}
+    response = get(client, group.education, "/search/", **params)
+    assert response.status_code == 200
+    assert "找到 1 条结果" in response.content.decode()
+    assert get(client, group.education, "/search/api/", **params).json()["total"] == 1
+
+
 def test_search_page_without_a_query_shows_the_form(client, group):
     response = get(client, group.education, "/search/")
     assert response.status_code == 200
