@@ -9,6 +9,7 @@ from django.db import connection
 from modelsearch.conf import get_app_config
 from wagtail.models import Locale
 
+from hub.i18n.languages import set_published_languages
 from hub.search.models import IndexingProblem
 from hub.search.service import Audience, SearchParams, search
 
@@ -67,6 +68,8 @@ def test_delete_removes_the_index_row(group, article):
 
 def test_translate(group, article):
     page = article(group.education, "国家通用语言文字推广", "推广国家通用语言文字。")
+    # A language is searched only on the sites that publish it.
+    set_published_languages(group.education, ["en"])
     translation = page.copy_for_translation(Locale.objects.get(language_code="en"), copy_parents=True)
     translation.title = "Promoting the national common language"
     translation.save_revision().publish()
