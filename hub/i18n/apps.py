@@ -15,9 +15,16 @@ class I18nConfig(AppConfig):
     def ready(self):
         from wagtail_localize import models as localize_models
 
+        from hub.taxonomy.grants import grant_to_central_admins
+
         from . import receivers
 
         receivers.connect()
+        # Central admins choose every site's languages and correct any site's translated names.
+        grant_to_central_admins(
+            *(("i18n", f"{action}_sitelanguages") for action in ("view", "change")),
+            *(("i18n", f"{action}_siteidentity") for action in ("view", "change")),
+        )
         # wagtail-localize passes a translation's slug through Django's ASCII-only slugify, which
         # empties the Chinese slugs Wagtail makes from Chinese titles; the page then takes a slug
         # made from its translated title and its address no longer matches the Chinese one. No hook

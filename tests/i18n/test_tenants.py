@@ -62,3 +62,17 @@ def test_an_editor_may_not_change_the_languages(client, other_site):
     client.force_login(editor)
     own = SiteLanguages.objects.get(department=other_site)
     assert client.get(f"/admin/snippets/i18n/sitelanguages/edit/{own.pk}/").status_code in (302, 403, 404)
+
+
+def test_central_admins_choose_the_languages_of_every_site(client, bare_site, other_site):
+    from hub.tenancy.onboarding import ensure_central_admin_group
+
+    admin = get_user_model().objects.create_user("centre", password="x")
+    admin.groups.add(ensure_central_admin_group())
+    client.force_login(admin)
+
+    listing = client.get("/admin/snippets/i18n/sitelanguages/").content.decode()
+
+    assert str(other_site) in listing and str(bare_site.department) in listing
+    theirs = SiteLanguages.objects.get(department=bare_site.department)
+    assert client.get(f"/admin/snippets/i18n/sitelanguages/edit/{theirs.pk}/").status_code == 200
