@@ -65,14 +65,16 @@ def build_feed(kind, *, container, department, request, feed_url):
     )
     hostname = site.hostname
     for page in feed_items(container):
-        published = page.first_published_at or page.last_published_at or timezone.now()
+        # In the site's time zone (克州: +08:00), so a reader shows the day the page gives.
+        published = timezone.localtime(page.first_published_at or page.last_published_at or timezone.now())
+        updated = timezone.localtime(page.last_published_at) if page.last_published_at else published
         page_url = page.get_full_url(request)
         feed.add_item(
             title=page.title,
             link=page_url,
             description=_description(page),
             pubdate=published,
-            updateddate=page.last_published_at or published,
+            updateddate=updated,
             # A tag URI stays the same when the page is moved or renamed, so readers do not show it twice.
             unique_id=f"tag:{hostname},{TAG_DATE}:page-{page.translation_key}",
             unique_id_is_permalink=False,
