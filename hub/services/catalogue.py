@@ -23,12 +23,16 @@ class CatalogueQuery:
 
     @classmethod
     def from_querydict(cls, data):
-        audience = data.get("audience") or ""
+        def text(name, length):
+            # NUL cannot be stored or compared in PostgreSQL text; no real choice contains it.
+            return (data.get(name) or "").replace("\x00", "").strip()[:length]
+
+        audience = text("audience", 20)
         return cls(
-            department=(data.get("department") or "").strip()[:30],
+            department=text("department", 30),
             audience=audience if audience in Audience.values else "",
-            event=(data.get("event") or "").strip()[:40],
-            query=(data.get("q") or "").strip()[:100],
+            event=text("event", 40),
+            query=text("q", 100),
         )
 
     @property
