@@ -135,3 +135,32 @@ def test_a_failed_write_leaves_no_file_behind(w, client, monkeypatch, private_fi
     assert response.status_code == 500
     assert Letter.objects.count() == before
     assert not any(Path(private_files).rglob("*.pdf"))
+
+
+def test_a_file_name_with_folders_cannot_escape_the_private_folder(w, client, private_files):
+    boundary = "hubboundary"
+    fields = {**LETTER}
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n{value}\r\n'.encode()
+        for key, value in fields.items()
+    ]
+    parts.append(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="attachment"; filename="../../../etc/cron.d/x.pdf"\r\n'
+        "Content-Type: application/pdf\r\n\r\n".encode()
+        + PDF
+        + b"\r\n"
+    )
+    body = b"".join(parts) + f"--{boundary}--\r\n".encode()
+    response = client.generic(
+        "POST",
+        path_of(w.governor_page),
+        body,
+        content_type=f"multipart/form-data; boundary={boundary}",
+        HTTP_HOST=w.portal.hostname,
+    )
+    assert response.status_code == 302
+    code, _password = receipt_from(client.get(response["Location"], HTTP_HOST=w.portal.hostname))
+    letter = Letter.objects.get(tracking_code=code)
+    stored = Path(letter.attachment.path).resolve()
+    assert Path(private_files).resolve() in stored.parents
+    assert letter.attachment_name == "x.pdf"

@@ -45,7 +45,8 @@ def upload(spec):
     if spec is None:
         return None
     name, extension, content = spec
-    return SimpleUploadedFile(f"{name}.{extension}" if extension else name or "file", content)
+    filename = (f"{name}.{extension}" if extension else name).replace("/", "_")
+    return SimpleUploadedFile("file" if filename in ("", ".", "..") else filename, content)
 
 
 @hypothesis_settings(max_examples=EXAMPLES)
