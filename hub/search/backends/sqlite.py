@@ -94,10 +94,11 @@ class WeightedBM25(BM25):
 
 
 class SegmentingQueryMixin:
-    def build_tsrank(self, vector, query, config=None, boost=1.0):
-        if isinstance(query, (PlainText, Phrase)):
-            return WeightedBM25() * boost if boost != 1.0 else WeightedBM25()
-        return super().build_tsrank(vector, query, config=config, boost=boost)
+    def _build_rank_expression(self, vectors, config):
+        # One bm25() over the row already weighs title and body; modelsearch adds it once per
+        # vector and scales the title's copy by title_norm, which lifts every match on a page
+        # with a short title (关于我们) above pages whose titles contain the words.
+        return WeightedBM25()
 
     def build_search_query_content(self, query, config=None):
         if isinstance(query, (PlainText, Phrase)):

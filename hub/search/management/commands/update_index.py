@@ -30,7 +30,7 @@ class Command(StockCommand):
             return
         self.failed = getattr(self, "failed", 0)
         for index, models in group_models_by_index(backend, get_indexed_models()).items():
-            self.write(f"{backend_name}: rebuilding index {index}")
+            self.write(f"{backend_name}: rebuilding {type(index).__name__}")
             rebuilder = backend.rebuilder_class(index)
             index = rebuilder.start()
             for model in models:
