@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.permissions import policy_registry
 
 from . import actions, admin_forms, letters
 from .disclosure import AnswerRequest
@@ -156,8 +157,6 @@ class DisclosureHandleView(TenantRecordView):
     attachment_url_name = None
 
     def can_read(self, user, obj):
-        from wagtail.permissions import policy_registry
-
         policy = policy_registry.get_by_type(DisclosureRequest)
         return policy.user_has_any_permission_for_instance(user, ["view", "change"], obj)
 
