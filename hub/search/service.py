@@ -17,6 +17,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
 from hub.i18n.languages import publishing_department_ids
+from hub.services.catalogue import item_links, search_items
 from hub.tenancy.models import Department
 from hub.tenancy.scoping import department_map, departments_for_user, pages_q
 
@@ -30,6 +31,7 @@ from .segmenter import highlight_terms, parse_query
 SCOPES = ("site", "all")
 SORTS = ("relevance", "date")
 MAX_PER_PAGE = 50
+SERVICES_SHOWN = 5
 
 
 def _int(value, default=None):
@@ -118,6 +120,7 @@ class SearchOutcome:
     partial_hits: list = field(default_factory=list)
     hot: list = field(default_factory=list)
     terms: list = field(default_factory=list)
+    services: list = field(default_factory=list)  # [(ServiceItem, url)] matching service items (办事服务)
 
 
 def resolve_locale(language):
@@ -269,6 +272,14 @@ class SearchService:
         departments = None if self.scope == "all" else self.departments
         return querylog.hot_searches(departments=departments, language=self.audience.language)
 
+    def services(self):
+        """Published service items of the scope's departments matching the query, linked to a catalogue page."""
+        if self.audience.is_editor:
+            return []
+        items = search_items(self.params.query, limit=SERVICES_SHOWN, departments=self.departments)
+        links = item_links(items, self.audience.department, self.locale, self.request)
+        return [(item, url) for item, url in links if url]
+
     def help_for_empty(self, outcome):
         """Nothing found: how many the whole site group has, and pages matching some of the words."""
         if self.scope == "site":
@@ -298,6 +309,8 @@ class SearchService:
         outcome.page.object_list = outcome.hits
         if params.page == 1:
             outcome.promoted = self.promoted()
+            if not params.filtered:
+                outcome.services = self.services()
         if outcome.total == 0:
             self.help_for_empty(outcome)
         if log and params.page == 1 and not params.filtered and not self.audience.is_editor:

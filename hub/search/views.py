@@ -115,6 +115,10 @@ def search_api(request):
             for name, values in outcome.facets.items()
         },
         "hot": [{"query": query, "count": count} for query, count in outcome.hot],
+        "services": [
+            {"title": item.title, "department": item.department.name, "url": request.build_absolute_uri(url)}
+            for item, url in outcome.services
+        ],
     }
     if params.query and outcome.total == 0:
         data["other_scope_total"] = outcome.other_scope_total

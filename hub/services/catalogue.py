@@ -3,8 +3,10 @@
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
+from wagtail.models import Locale
 
 from hub.tenancy.models import Department
+from hub.tenancy.scoping import pages_q
 
 from .models import Audience, LifeEvent, ServiceItem
 
@@ -63,13 +65,51 @@ def browse(query, departments=None):
     return [chosen[pk] for pk in ranked if pk in chosen]
 
 
-def search_items(text, limit=10):
+def search_items(text, limit=10, departments=None):
     """Service items matching a phrase, best first (for any page that wants to offer them)."""
     if not text.strip():
         return []
-    ids = [item.pk for item in ServiceItem.objects.published().search(text)[:limit]]
+    candidates = ServiceItem.objects.published()
+    if departments is not None:
+        candidates = candidates.filter(department__in=departments)
+    ids = [item.pk for item in candidates.search(text)[:limit]]
     items = ServiceItem.objects.select_related("department").in_bulk(ids)
     return [items[pk] for pk in ids if pk in items]
+
+
+# The page type that shows the catalogue lives in sites/ (hub never imports it); it registers here.
+# It answers `lists(item)` and `item_url(item, request)`.
+CATALOGUE_PAGE_TYPES = []
+
+
+def register_catalogue_page(model):
+    """Class decorator for the page type that shows the catalogue, so search results can link items to it."""
+    CATALOGUE_PAGE_TYPES.append(model)
+    return model
+
+
+def catalogue_pages(department, locale):
+    """The public catalogue pages of a site: those in the visitor's language first, then the Chinese ones."""
+    chinese = Locale.get_default().pk
+    found = []
+    for model in CATALOGUE_PAGE_TYPES:
+        pages = model.objects.live().public().filter(pages_q([department]), locale_id__in={locale.pk, chinese})
+        found += sorted(pages, key=lambda page: (page.locale_id != locale.pk, page.path))
+    return found
+
+
+def item_links(items, department, locale, request=None):
+    """[(item, url)]: each item on the visitor's site's catalogue if it lists it, else on the portal's."""
+    if not items:
+        return []
+    sites = [department] if department is not None else []
+    sites += [d for d in Department.objects.filter(kind="portal", is_online=True) if d != department]
+    pages = [page for site in sites for page in catalogue_pages(site, locale)]
+    links = []
+    for item in items:
+        page = next((page for page in pages if page.lists(item)), None)
+        links.append((item, page.item_url(item, request) if page is not None else None))
+    return links
 
 
 def life_events_with_counts(departments=None):

@@ -377,6 +377,7 @@ class DisclosureRequestPage(CitizenPageMixin, BasePage):
         )
 
 
+@catalogue.register_catalogue_page
 class ServiceIndexPage(CitizenPageMixin, BasePage):
     """The service catalogue (办事服务): every department's items by department, audience and life event."""
 
@@ -401,6 +402,12 @@ class ServiceIndexPage(CitizenPageMixin, BasePage):
         if self.own_items_only and self.department is not None:
             return [self.department]
         return None
+
+    def lists(self, item):
+        return not self.own_items_only or item.department_id == getattr(self.department, "pk", None)
+
+    def item_url(self, item, request=None):
+        return self.get_url(request) + self.reverse_subpage("item", args=[item.pk])
 
     def get_item(self, pk):
         items = catalogue.published_items(self.scope_departments()).prefetch_related("materials", "life_events")
