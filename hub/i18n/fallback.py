@@ -10,7 +10,7 @@ asked for (`?untranslated=ug`). An address with no Chinese original either is a 
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponseRedirect
-from django.urls import get_script_prefix
+from django.urls import Resolver404, get_script_prefix, resolve
 from django.utils import translation
 from wagtail.models import Site
 
@@ -66,6 +66,21 @@ def notice_language(request):
     return None
 
 
+def without_language_fallback(view):
+    """Marks a view that is not a page (a feed): it answers a language address itself, typically with
+    a 404 where the tenant does not publish the language, instead of being sent to Chinese."""
+    view.language_fallback = False
+    return view
+
+
+def _falls_back(request):
+    try:
+        match = resolve(request.path_info, getattr(request, "urlconf", None))
+    except Resolver404:
+        return True
+    return getattr(match.func, "language_fallback", True)
+
+
 class LanguageFallbackMiddleware:
     """Sends visitors to the Chinese original where a language version is missing or not published.
 
@@ -78,7 +93,7 @@ class LanguageFallbackMiddleware:
 
     def __call__(self, request):
         language = prefixed_language(request.path_info)
-        if language is None:
+        if language is None or not _falls_back(request):
             return self.get_response(request)
         if request.method in ("GET", "HEAD") and not is_published(department_for_request(request), language):
             return chinese_redirect(request, language)
