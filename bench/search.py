@@ -265,9 +265,11 @@ def arguments():
     return parser.parse_args()
 
 
-def setup_django():
+def setup_django(reuse):
     if not os.environ.get("DATABASE_URL"):
         path = Path(tempfile.gettempdir()) / "portalhub-search-bench.sqlite3"
+        if not reuse:
+            path.unlink(missing_ok=True)  # a fresh corpus needs an empty database
         os.environ["DATABASE_URL"] = f"sqlite:///{path}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings.test")
     import django
@@ -596,7 +598,7 @@ def measure_service(queries, departments):
 
 def main():
     args = arguments()
-    setup_django()
+    setup_django(args.reuse_corpus)
     from django.db import connection
 
     rng = random.Random(SEED)
@@ -639,17 +641,20 @@ def main():
     print(f"{'':26}{'docs/s':>12}{'p50':>10}{'p95':>10}{'p50':>10}{'p95':>10}{'site':>11}{'all':>11}")
 
     # Stock first: both backends write the same table, and the run leaves it indexed by hub.search.
+    rows = {}
     if not args.skip_stock:
         stock = "wagtail.search.backends.database"
         rate = index_corpus(stock, docs)[0]
         analyse(connection)
-        print_row(measure("Wagtail database search", queries, departments, backend_top(stock)), rate)
+        rows["stock"] = print_row(measure("Wagtail database search", queries, departments, backend_top(stock)), rate)
     rate = None if args.reuse_index else index_corpus("default", docs)[0]
     analyse(connection)
-    print_row(measure("hub.search (rjieba)", queries, departments, backend_top("default")), rate)
+    rows["hub"] = print_row(measure("hub.search (rjieba)", queries, departments, backend_top("default")), rate)
     service = measure_service(queries[:100], departments)
     size = index_size(connection)
-    print_row(measure("icontains scan", queries[: args.icontains_queries], departments, icontains_top), None)
+    scan = measure("icontains scan", queries[: args.icontains_queries], departments, icontains_top)
+    rows["scan"] = print_row(scan, None)
+    print_ratios(rows)
 
     print()
     print(
@@ -669,12 +674,32 @@ def main():
 
 
 def print_row(row, rate):
-    rate = f"{rate:,.0f}" if rate else "—"
+    shown = f"{rate:,.0f}" if rate else "—"
     print(
-        f"{row['name']:26}{rate:>12}{row['site_p50']:>10.1f}{row['site_p95']:>10.1f}"
+        f"{row['name']:26}{shown:>12}{row['site_p50']:>10.1f}{row['site_p95']:>10.1f}"
         f"{row['all_p50']:>10.1f}{row['all_p95']:>10.1f}{row['site_recall']:>11.3f}{row['all_recall']:>11.3f}",
         flush=True,
     )
+    return {**row, "rate": rate}
+
+
+def print_ratios(rows):
+    """hub.search against each baseline of the same run: speed-ups (baseline ÷ hub.search) and recall."""
+    ours = rows["hub"]
+    print()
+    for key, label in (("stock", "stock Wagtail search"), ("scan", "the icontains scan")):
+        base = rows.get(key)
+        if base is None:
+            continue
+        parts = []
+        if base["rate"] and ours["rate"]:
+            parts.append(f"indexing ×{ours['rate'] / base['rate']:.1f}")
+        for scope in ("site", "all"):
+            mine, theirs = ours[scope + "_p95"], base[scope + "_p95"]
+            speed = f"{theirs / mine:.1f}× faster" if theirs >= mine else f"{mine / theirs:.1f}× slower"
+            parts.append(f"{scope} p95 {mine:.1f} vs {theirs:.1f} ms ({speed})")
+        parts.append(f"recall@10 {ours['all_recall']:.3f} vs {base['all_recall']:.3f}")
+        print(f"hub.search against {label}: " + ", ".join(parts))
 
 
 def index_size(connection):
