@@ -1,3 +1,5 @@
+import functools
+
 from django.contrib import messages as django_messages
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
@@ -7,7 +9,8 @@ from wagtail.admin import messages
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
-from wagtail.models import WorkflowState
+from wagtail.models import PagePermissionTester, WorkflowState
+from wagtail_localize.views.edit_translation import edit_translation
 
 from hub.tenancy.scoping import is_central_admin
 
@@ -17,6 +20,8 @@ from .models.tasks import latest_check
 from .panels import ReviewQueuePanel
 from .publishing import review_required
 from .record import user_label
+from .translations import page_translation
+from .views.translations import submit_from_request
 
 REVIEW_REQUIRED_MESSAGE = _("本页须经审核流程（三审）通过后才能发布，请使用“提交审核”。")
 
@@ -104,7 +109,8 @@ def refuse_publishing_copies(request, page):
 # The editor shows where the page stands: the comment it came back with, or the check's findings.
 
 
-@hooks.register("before_edit_page")
+# Runs before wagtail-localize's hook of the same name (which takes over the translation editor).
+@hooks.register("before_edit_page", order=-1)
 def show_review_status(request, page):
     if request.method != "GET":
         return None
@@ -128,6 +134,48 @@ def show_review_status(request, page):
             notify = messages.error if check.blocks_approval else messages.warning
             notify(request, check.summary(), buttons=buttons)
     return None
+
+
+class ChainPagePermissionTester(PagePermissionTester):
+    """A page's permissions in its translation editor while a chain applies: no direct publishing."""
+
+    def can_publish(self):
+        return False
+
+
+@hooks.register("before_edit_page", order=-1)
+def review_translation_editor(request, page):
+    """wagtail-localize's translation editor of a page under a chain: its publish button is withdrawn
+    and a posted "publish" saves the translation as a draft and submits it; the editor offers 提交审核."""
+    if page.alias_of_id or {"localize-restart-translation", "localize-convert-to-alias"} & set(request.POST):
+        return None  # wagtail-localize's own screens for these publish nothing
+    translation = page_translation(page)
+    if translation is None or not review_required(page, request.user):
+        return None
+    if request.method == "POST":
+        if request.POST.get("action") == "publish":
+            return submit_from_request(request, translation, page)
+        return None
+    state = page.current_workflow_state
+    submit_url = reverse("workflow:submit_translation", args=[translation.pk])
+    if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
+        messages.info(
+            request,
+            _("本译文正在审核（%(step)s），审核通过后发布。") % {"step": state.current_task_state.task.name},
+        )
+    elif state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        resubmit = messages.button(submit_url, _("重新提交审核"))
+        messages.info(request, _("按退回意见修改译文后，请重新提交审核。"), buttons=[resubmit])
+    else:
+        chain = page.get_workflow().name
+        messages.info(
+            request,
+            _("本译文须经审核流程（%(chain)s）通过后才能发布：译完后请提交审核。") % {"chain": chain},
+            buttons=[messages.button(submit_url, _("提交审核"))],
+        )
+    # The editor reads the publish permission from the page it is given; this request's copy says no.
+    page.permissions_for_user = functools.partial(ChainPagePermissionTester, page=page)
+    return edit_translation(request, translation, page)
 
 
 class ReviewRecordButton(PageMenuItem):

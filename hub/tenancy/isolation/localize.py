@@ -17,6 +17,8 @@ from wagtail_localize.views import submit_translations, update_translations
 from wagtail_localize.views.report import TranslationsReportView
 from wagtail_localize.views.snippets_api import SnippetViewSet as LocalizeSnippetAPI
 
+from hub.workflow.views.translations import ReviewedUpdateTranslationsMixin
+
 from .. import scoping
 from ..owned import TenantOwned
 from .pages import visible_pages
@@ -73,5 +75,7 @@ class TenantSubmitSnippetTranslationView(SourceEditableMixin, submit_translation
     pass
 
 
-class TenantUpdateTranslationsView(SourceEditableMixin, update_translations.UpdateTranslationsView):
-    pass
+class TenantUpdateTranslationsView(
+    SourceEditableMixin, ReviewedUpdateTranslationsMixin, update_translations.UpdateTranslationsView
+):
+    """Also: "Publish immediately" submits translated pages under a review chain to it (hub.workflow)."""
