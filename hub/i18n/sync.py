@@ -11,6 +11,10 @@ source is refreshed and each translation is looked at:
 - some string is new: the live translation stays as it was, and the translation shows as waiting
   for its translator, in the translation editor, the translations report and the PO export, until
   the translator publishes it.
+
+A translated page under a review chain (hub.workflow) is published again at once only while its
+translated strings are those it was last published with; text changed since then, or never
+published, waits like a new string until the translator submits it to the chain.
 """
 
 import contextlib
@@ -20,6 +24,8 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
+
+from hub.workflow.translations import republish_needs_review
 
 from .translating import publish_translation
 
@@ -55,7 +61,7 @@ def sync_translations(instance, user=None):
     source, _created = TranslationSource.update_or_create_from_instance(instance)
     for translation in source.translations.filter(enabled=True).select_related("target_locale"):
         language = translation.target_locale.language_code
-        if is_complete(translation):
+        if is_complete(translation) and not republish_needs_review(translation):
             with contextlib.suppress(ValidationError):
                 publish_translation(translation, user=user)
                 result.republished.append(language)

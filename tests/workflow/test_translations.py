@@ -4,12 +4,14 @@ wagtail-localize publishes from its translation editor ("Publish in …") and fr
 pages" ("Publish immediately"); under a chain both save the translation as a draft and submit it.
 """
 
+import datetime
 import html
 import json
 import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation
 
@@ -223,3 +225,41 @@ def test_a_superuser_keeps_publishing_a_translation_directly(w, as_user, django_
     target = Page.objects.get(pk=target.pk)
     assert target.live and target.title == TITLES["en"]
     assert target.current_workflow_state is None
+
+
+def republish_source(source, **changes):
+    """The Chinese source is published again (as the last step of its own chain does)."""
+    source = ArticlePage.objects.get(pk=source.pk)
+    for name, value in changes.items():
+        setattr(source, name, value)
+    source.save_revision().publish()
+
+
+def test_republishing_the_source_carries_shared_facts_to_a_reviewed_translation(w):
+    source, target, _translation = translated_article(w, "en", live_translation=True)
+    new_date = source.date - datetime.timedelta(days=2)
+    republish_source(source, date=new_date)
+    target = ArticlePage.objects.get(pk=target.pk)
+    assert target.date == new_date and target.title == TITLES["en"]
+
+
+def test_republishing_the_source_does_not_publish_unreviewed_translation_text(w, as_user, client):
+    source, target, translation = translated_article(w, "ug", live_translation=True)
+    title_string = StringSegment.objects.get(source=translation.source, string__data=source.title).string
+    StringTranslation.objects.filter(translation_of=title_string, locale=translation.target_locale).update(
+        data=NEW_TITLES["ug"], updated_at=timezone.now()
+    )
+    old_date = source.date
+    republish_source(source, date=old_date - datetime.timedelta(days=2))
+
+    # The translator's unreviewed correction stays off the public page (and so, until it is
+    # reviewed, does the new date: the page is published again only as a whole).
+    target = ArticlePage.objects.get(pk=target.pk)
+    assert target.title == TITLES["ug"] and target.date == old_date
+    status, html = public_html(client, w, target)
+    assert status == 200 and NEW_TITLES["ug"] not in html
+
+    as_user("webmaster").post(reverse("wagtailadmin_pages:edit", args=[target.pk]), {"action": "publish"})
+    pass_three_reviews(w, as_user, target)
+    target = ArticlePage.objects.get(pk=target.pk)
+    assert target.title == NEW_TITLES["ug"] and target.date == old_date - datetime.timedelta(days=2)
