@@ -263,3 +263,19 @@ def test_republishing_the_source_does_not_publish_unreviewed_translation_text(w,
     pass_three_reviews(w, as_user, target)
     target = ArticlePage.objects.get(pk=target.pk)
     assert target.title == NEW_TITLES["ug"] and target.date == old_date - datetime.timedelta(days=2)
+
+
+def test_converting_a_translation_under_review_to_an_alias_ends_the_review(w, as_user, client):
+    source, target, _translation = translated_article(w, "ug")
+    client = as_user("webmaster")
+    client.post(reverse("wagtailadmin_pages:edit", args=[target.pk]), {"action": "publish"})
+    assert Page.objects.get(pk=target.pk).current_workflow_state is not None
+
+    url = reverse("wagtail_localize:convert_to_alias", args=[target.pk])
+    assert client.post(url).status_code == 302
+    target = Page.objects.get(pk=target.pk)
+    # The alias shows the Chinese page's reviewed live version; the unreviewed translation is not published.
+    assert target.alias_of_id == source.pk
+    assert target.title == source.title and target.live == source.live
+    assert target.current_workflow_state is None
+    assert WorkflowState.objects.get(object_id=str(target.pk)).status == WorkflowState.STATUS_CANCELLED

@@ -16,7 +16,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
+from wagtail.models import Page
 from wagtail_localize.models import Translation
+from wagtail_localize.views import convert as localize_convert
 
 from ..chains import chain_key_for_workflow
 from ..publishing import under_chain
@@ -93,6 +95,22 @@ class SubmitTranslationView(ReviewAdminView):
 
     def post(self, request, *args, **kwargs):
         return submit_from_request(request, self.translation, self.page)
+
+
+@transaction.atomic
+def convert_to_alias(request, page_id):
+    """wagtail-localize's "Convert to alias page", ending a review the page was under.
+
+    An alias shows its source's live version, which passed the source's own chain, and follows it
+    from then on; the translation that was under review is no longer the page's content.
+    """
+    response = localize_convert.convert_to_alias(request, page_id)
+    if request.method == "POST":
+        page = Page.objects.filter(pk=page_id, alias_of__isnull=False).first()
+        state = page.current_workflow_state if page is not None else None
+        if state is not None:
+            state.cancel(user=request.user)
+    return response
 
 
 class ReviewedUpdateTranslationsMixin:
