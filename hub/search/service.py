@@ -131,6 +131,12 @@ def resolve_locale(language):
     return Locale.objects.filter(language_code=code).first() or Locale.get_default()
 
 
+def without_repeated_aliases(pages):
+    """Pages less the aliases whose original is among them: a synced copy on the portal (an alias of a
+    department's page) is listed once, as its original; a search without the original keeps the copy."""
+    return pages.exclude(id__in=Page.objects.filter(alias_of__in=pages).values("id"))
+
+
 class KnownCountPaginator(Paginator):
     """A paginator told the total already (it came with the facet counts), saving a COUNT query."""
 
@@ -175,8 +181,8 @@ class SearchService:
             return [d for d in self.allowed_departments if d == self.audience.department]
         return self.allowed_departments
 
-    def pages(self, everywhere=False):
-        """Every page this audience may find in the scope (or in every allowed site), before the query."""
+    def visible(self, everywhere=False):
+        """Every page this audience may see in the scope (or in every allowed site)."""
         if everywhere not in self._pages:
             departments = self.allowed_departments if everywhere else self.departments
             pages = Page.objects.filter(depth__gt=1).filter(pages_q(departments))
@@ -184,6 +190,10 @@ class SearchService:
                 pages = pages.live().public().filter(locale=self.locale)
             self._pages[everywhere] = pages
         return self._pages[everywhere]
+
+    def pages(self, everywhere=False):
+        """The pages a query runs against: the visible ones, each synced copy folded into its original."""
+        return without_repeated_aliases(self.visible(everywhere))
 
     def filtered(self, pages, skip=None):
         """Pages narrowed by the chosen facets (all but `skip`)."""
@@ -249,7 +259,8 @@ class SearchService:
         promotion = Promotion.objects.for_query(department, self.params.query).first()
         if promotion is None:
             return []
-        visible = self.pages(everywhere=True)
+        # A best bet may point at a synced copy on the visitor's site: it is shown as chosen.
+        visible = self.visible(everywhere=True)
         picks = []
         for pick in promotion.picks.select_related("page"):
             page = (
