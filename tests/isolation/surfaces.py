@@ -634,3 +634,199 @@ def bulk_link_selection(ctx):
 
 def tag_suggestions(ctx):
     return read(ctx, f"/admin/tag-autocomplete/?term={ctx.key}", f"{ctx.key}内部标签")
+
+
+# Choice fields: what a form accepts ------------------------------------------------------------------
+#
+# The actor edits a form of their *own* tenant (world.a) and posts the target tenant's unpublished
+# page, record or file in one of its choice fields, as a crafted POST (or a chooser opened by hand)
+# would. Allowed for the target's own people; refused with a form error for anyone else.
+
+
+def _latest(page_obj):
+    return Page.objects.get(pk=page_obj.pk).specific.get_latest_revision_as_object()
+
+
+def page_field_draft(ctx):
+    """A page field in the page editor (a speech's leader): the target's never-published leader page."""
+    target, speech = ctx.tenant.leader_draft, ctx.world.a.speech
+    return post_form(
+        ctx,
+        f"/admin/pages/{speech.pk}/edit/",
+        has_field="title",
+        changes={"leader": str(target.pk), "body-count": "0"},  # an empty body (drawn by script in a browser)
+        effect=lambda: _latest(speech).leader_id == target.pk,
+    )
+
+
+def record_field(ctx):
+    """A tenant-owned record field in the page editor (a mailbox page's 信箱): the target's 信箱."""
+    target, mailbox_page = ctx.tenant.mailbox, ctx.world.a.mailbox_page
+    return post_form(
+        ctx,
+        f"/admin/pages/{mailbox_page.pk}/edit/",
+        has_field="title",
+        changes={"mailbox": str(target.pk)},
+        effect=lambda: _latest(mailbox_page).mailbox_id == target.pk,
+    )
+
+
+def inline_document_field(ctx):
+    """An inline panel's document field in the page editor (an article's attachment): the target's document."""
+    target, article = ctx.tenant.document, ctx.world.a.draft
+    prefix = "attachments-0-"
+    return post_form(
+        ctx,
+        f"/admin/pages/{article.pk}/edit/",
+        has_field="title",
+        changes={
+            "body-count": "0",
+            "attachments-TOTAL_FORMS": "1",
+            f"{prefix}id": "",
+            f"{prefix}ORDER": "1",
+            f"{prefix}document": str(target.pk),
+            f"{prefix}title": "附件",
+        },
+        effect=lambda: [a.document_id for a in _latest(article).attachments.all()] == [target.pk],
+    )
+
+
+def redirect_page_field(ctx):
+    """A redirect of the actor's own site to the target's never-published page."""
+    path = f"/to-{ctx.key}-draft"
+    data = {"old_path": path, "site": ctx.world.a.department.site_id, "redirect_page": ctx.tenant.draft.pk}
+    return post(
+        ctx,
+        "/admin/redirects/add/",
+        data,
+        lambda: Redirect.objects.filter(old_path=path, redirect_page=ctx.tenant.draft).exists(),
+    )
+
+
+def promoted_page_field(ctx):
+    """A best bet (推荐结果) of the actor's own site promoting the target's never-published page."""
+    from hub.search.models import Promotion
+
+    phrase = f"{ctx.key}推荐"
+    data = {
+        "department": str(ctx.world.a.department.pk),
+        "query": phrase,
+        "picks-TOTAL_FORMS": "1",
+        "picks-INITIAL_FORMS": "0",
+        "picks-MIN_NUM_FORMS": "1",
+        "picks-MAX_NUM_FORMS": "1000",
+        "picks-0-id": "",
+        "picks-0-ORDER": "1",
+        "picks-0-page": str(ctx.tenant.draft.pk),
+        "picks-0-description": "",
+    }
+    return post(
+        ctx,
+        "/admin/search/promotions/new/",
+        data,
+        lambda: Promotion.objects.filter(query=phrase, picks__page=ctx.tenant.draft).exists(),
+    )
+
+
+def feed_column_field(ctx):
+    """A feed source (shared data, central admins') feeding the target's never-published page."""
+    from hub.feeds.models import FeedSource
+
+    name = f"{ctx.key}订阅源"
+    data = {"name": name, "url": "https://example.org/rss.xml", "column": str(ctx.tenant.draft.pk), "publish": "on"}
+    return post(
+        ctx,
+        "/admin/snippets/feeds/feedsource/add/",
+        data,
+        lambda: FeedSource.objects.filter(name=name, column=ctx.tenant.draft).exists(),
+    )
+
+
+def directory_profile_field(ctx):
+    """The directory entry (shared data, central admins') of the actor's own tenant, a leader's profile
+    page set to the target's never-published leader page."""
+    entry = ctx.world.a.department.directory_entry
+    target = ctx.tenant.leader_draft
+    prefix = "leaders-0-"
+    return post_form(
+        ctx,
+        f"/admin/snippets/directory/directoryentry/edit/{entry.pk}/",
+        has_field="summary",
+        changes={
+            "leaders-TOTAL_FORMS": "1",
+            f"{prefix}id": "",
+            f"{prefix}ORDER": "1",
+            f"{prefix}name": "领导",
+            f"{prefix}position": "局长",
+            f"{prefix}responsibilities": "",
+            f"{prefix}photo": "",
+            f"{prefix}profile_page": str(target.pk),
+        },
+        effect=lambda: entry.leaders.filter(profile_page=target).exists(),
+    )
+
+
+# The review chain's screens (三审) ----------------------------------------------------------------------
+
+
+def review_queue(ctx):
+    """待我审核 (the everyone view is offered to central admins only; others get their own queue)."""
+    return read(ctx, "/admin/review/queue/?scope=all", f"{ctx.key}审核稿")
+
+
+def review_queue_site(ctx):
+    """The queue filtered to the target's site, by its code."""
+    return read(ctx, f"/admin/review/queue/?scope=all&site={ctx.key}", f"{ctx.key}审核稿")
+
+
+def review_record(ctx):
+    """A page's approval record and check findings."""
+    return read(ctx, f"/admin/review/pages/{ctx.tenant.moderated.pk}/record/", f"{ctx.key}审核稿")
+
+
+def review_export(ctx):
+    """审核记录导出: the target's approval chain as CSV."""
+    query = f"site={ctx.key}&start=2000-01-01&end=2100-12-31&format=csv"
+    seen = read(ctx, f"/admin/review/export/?{query}", f"{ctx.key}审核稿")
+    seen.evidence = seen.evidence and seen.response["Content-Type"].startswith("text/csv")
+    return seen
+
+
+def review_panel(ctx):
+    """The dashboard's 待我审核 panel, alone (other panels list the user's own submissions)."""
+    seen = read(ctx, "/admin/", f"{ctx.key}审核稿")
+    start = seen.text.find('id="review-queue-panel-section"')
+    panel = seen.text[start : seen.text.find("</section>", start)] if start >= 0 else ""
+    seen.evidence = seen.response.status_code == 200 and f"{ctx.key}审核稿" in panel
+    return seen
+
+
+def review_chains(ctx):
+    """审核流程设置 for the target's site."""
+    return read(ctx, f"/admin/review/chains/?site={ctx.key}", f"{ctx.key}流程")
+
+
+def wordlists(ctx):
+    """审校词库 (shared by every site): its lists."""
+    return read(ctx, "/admin/review/wordlists/", "wording.txt")
+
+
+def edit_wordlist(ctx):
+    """A new list saved into the word-list folder (a copy, for the test)."""
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from django.test import override_settings
+
+    from hub.workflow.checks import wordlists as lists
+
+    folder = Path(tempfile.mkdtemp())
+    try:
+        shutil.copytree(lists.wordlist_dir(), folder, dirs_exist_ok=True)
+        with override_settings(HUB_WORDLIST_DIR=folder):
+            text = "@名称 测试列表\n@级别 提示\n测试用语 => 试用语\n"
+            response = ctx.client.post(f"/admin/review/wordlists/{ctx.key}-terms/", {"text": text})
+            return Seen(response, response.status_code == 302 and (folder / f"{ctx.key}-terms.txt").is_file())
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -64,6 +64,14 @@ TABLE = [
     Row("rich text link chooser", "choose", ANY_ROLE, s.link_chooser, cross=PUBLIC),
     Row("page chooser (unpublished page)", "choose", ANY_ROLE, s.page_chooser_draft),
     Row("page chooser (chosen)", "choose", ANY_ROLE, s.page_chosen),
+    # Choice fields of forms: a crafted POST with the target's unpublished page, record or file
+    Row("page form: page field (unpublished page)", "choose", ANY_ROLE, s.page_field_draft),
+    Row("page form: 信箱 field", "choose", ANY_ROLE, s.record_field),
+    Row("page form: inline document field", "choose", ANY_ROLE, s.inline_document_field),
+    Row("redirect: target page (unpublished)", "choose", {W}, s.redirect_page_field),
+    Row("best bets: promoted page (unpublished)", "choose", {W}, s.promoted_page_field),
+    Row("feed source: column (unpublished page)", "choose", frozenset(), s.feed_column_field),
+    Row("directory: leader's profile page (unpublished)", "choose", frozenset(), s.directory_profile_field),
     # Images and documents (each tenant's own collection)
     Row("images", "list", {W, E}, s.images),
     Row("image", "view", {W, E}, s.view_image),
@@ -113,6 +121,15 @@ TABLE = [
     Row("workflow report", "export", ANY_ROLE, s.workflow_export),
     Row("workflow tasks report", "list", ANY_ROLE, s.workflow_tasks_report),
     Row("dashboard", "list", ANY_ROLE, s.dashboard, central=DENY),  # its panels are the user's own work
+    # The review chain (三审): queue, approval record, its export, dashboard panel, settings, word lists
+    Row("review queue", "list", {W, R}, s.review_queue),
+    Row("review queue (site filter)", "list", {W, R}, s.review_queue_site),
+    Row("review record", "view", ANY_ROLE, s.review_record),
+    Row("review record", "export", ANY_ROLE, s.review_export),
+    Row("review queue panel (dashboard)", "list", {W, R}, s.review_panel, central=DENY),  # the user's own tasks
+    Row("review chain settings", "view", frozenset(), s.review_chains),
+    Row("word lists (审校词库)", "view", frozenset(), s.wordlists),
+    Row("word lists (审校词库)", "edit", frozenset(), s.edit_wordlist),
     # Form submissions
     Row("forms", "list", ANY_ROLE, s.forms),
     Row("form submissions", "list", ANY_ROLE, s.submissions),

@@ -1,10 +1,11 @@
 """A two-department site group with content of every kind an editor can reach in the admin.
 
 Each tenant gets a Uyghur locale root besides its Chinese one, a live page with an unpublished
-draft, a never-published page, a locked page, a page in moderation, an image, a document, a
-redirect, per-site options, a 友情链接 snippet, a form page with a submission, a translation in
-progress and one user per role. Every name carries the tenant's key, so a test can tell whether
-anything of the other tenant shows up on a screen.
+draft, a never-published page, a locked page, a page in moderation, a live leader's page whose only
+child (a speech) is unpublished, a never-published leader's page, an unpublished mailbox page, an
+image, a document, a redirect, per-site options, a 友情链接 snippet, its 信箱, a form page with a
+submission, a translation in progress and one user per role. Every name carries the tenant's key,
+so a test can tell whether anything of the other tenant shows up on a screen.
 """
 
 from dataclasses import dataclass, field
@@ -24,10 +25,11 @@ from wagtail.rich_text import RichText
 from wagtail_localize.models import Translation
 from wagtail_localize.operations import translate_object
 
+from hub.interaction.models import Mailbox
 from hub.tenancy.models import TenantGroup
 from hub.tenancy.onboarding import ensure_central_admin_group, onboard_site
 from hub.tenancy.owned import FriendlyLink, SiteOptions
-from sites.common.models import ArticlePage
+from sites.common.models import ArticlePage, LeaderProfilePage, MailboxPage, SpeechPage
 
 from .forms_app.models import SurveyField, SurveyPage
 
@@ -47,6 +49,11 @@ class Tenant:
     draft: object = None  # never published
     locked: object = None
     moderated: object = None  # in moderation, never published
+    leader: object = None  # a live leader's page whose only child is an unpublished speech
+    speech: object = None  # never published (a SpeechPage, with a leader page field)
+    leader_draft: object = None  # a leader's page never published
+    mailbox_page: object = None  # never published (a MailboxPage, with a 信箱 field)
+    mailbox: object = None
     ug_root: object = None
     ug_page: object = None
     survey: object = None
@@ -69,6 +76,10 @@ class Tenant:
             f"{self.key}草稿标题",  # the unpublished draft title of a live page
             f"{self.key}未发布稿",  # a page never published
             f"{self.key}审核稿",  # a page in moderation
+            f"{self.key}讲话未发布稿",  # the unpublished speech under the live leader's page
+            f"{self.key}领导未发布稿",  # a leader's page never published
+            f"{self.key}信箱页",  # a mailbox page never published
+            f"{self.key}信箱名",  # its 信箱 (a tenant-owned record)
             f"{self.key}锁定稿草稿",
             f"{self.key}问卷草稿",
             f"{self.key}提交内容",  # a form submission
@@ -96,7 +107,7 @@ class Tenant:
     @property
     def public_markers(self):
         """What the public sees; other tenants may meet these only where linking needs them."""
-        return [self.live_title, f"{self.key}维文稿", self.department.name]
+        return [self.live_title, f"{self.key}维文稿", f"{self.key}领导之窗", self.department.name]
 
 
 def _user(username, name, groups):
@@ -164,6 +175,39 @@ def build_tenant(key, name, short_name, link_to=None):
     moderated.save_revision(user=editor)
     moderated.get_workflow().start(moderated, editor)
     tenant.moderated = Page.objects.get(pk=moderated.pk).specific
+
+    leader = tenant.column.add_child(
+        instance=LeaderProfilePage(
+            title=f"{key}领导之窗", slug=f"{key}-leader", person_name="领导", position="局长", owner=editor
+        )
+    )
+    leader.save_revision(user=editor).publish(user=webmaster)
+    speech = leader.add_child(
+        instance=SpeechPage(title=f"{key}讲话未发布稿", slug=f"{key}-speech", live=False, owner=editor)
+    )
+    speech.save_revision(user=editor)
+    tenant.leader = Page.objects.get(pk=leader.pk).specific
+    tenant.speech = Page.objects.get(pk=speech.pk).specific
+    leader_draft = tenant.column.add_child(
+        instance=LeaderProfilePage(
+            title=f"{key}领导未发布稿",
+            slug=f"{key}-leader-draft",
+            live=False,
+            person_name="副职",
+            position="副局长",
+            owner=editor,
+        )
+    )
+    leader_draft.save_revision(user=editor)
+    tenant.leader_draft = leader_draft
+    tenant.mailbox = Mailbox.objects.filter(department=department).first() or Mailbox(department=department)
+    tenant.mailbox.name = f"{key}信箱名"
+    tenant.mailbox.save()
+    mailbox_page = tenant.column.add_child(
+        instance=MailboxPage(title=f"{key}信箱页", slug=f"{key}-mailbox", live=False, owner=editor)
+    )
+    mailbox_page.save_revision(user=editor)
+    tenant.mailbox_page = mailbox_page
 
     survey = tenant.column.add_child(instance=SurveyPage(title=f"{key}问卷", slug=f"{key}-survey", owner=editor))
     opinion = SurveyField.objects.create(page=survey, label="意见", field_type="multiline")

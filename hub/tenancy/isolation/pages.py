@@ -10,14 +10,18 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from wagtail.admin.views import chooser
+from wagtail.admin.views.pages.create import CreateView
+from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.views.pages.history import PageHistoryView
 from wagtail.admin.views.pages.listing import ExplorableIndexView
+from wagtail.admin.views.pages.preview import PreviewOnCreateView, PreviewOnEditView
+from wagtail.admin.views.pages.revisions import RevisionsRevertView
 from wagtail.admin.views.pages.usage import ContentTypeUseView
 from wagtail.admin.viewsets.pages import PageViewSet
-from wagtail.admin.widgets import chooser as chooser_widgets
 from wagtail.models import Page
 
 from .. import scoping
+from .choices import limit_choices, limited_form_class
 from .filters import ScopedFiltersMixin
 
 # The tree's root is above every site; choosers and the explorer start there.
@@ -71,8 +75,29 @@ class TenantPageHistoryView(ScopedFiltersMixin, PageHistoryView):
     pass
 
 
+class LimitChoicesMixin:
+    """Page create and edit views: the form's page, record and media choice fields are narrowed to
+    what the user may choose (`choices.limit_choices`), so a crafted POST cannot attach another
+    tenant's unpublished page, record or file to a page, nor see it named in the form."""
+
+    def get(self, request, *args, **kwargs):
+        self.form_class = limited_form_class(self.form_class)
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.form_class = limited_form_class(self.form_class)
+        return super().post(request, *args, **kwargs)
+
+
+class LimitPreviewChoicesMixin:
+    """Previews render the posted form: the same narrowing, so nothing of another tenant is shown."""
+
+    def get_form(self, query_dict):
+        return limit_choices(super().get_form(query_dict), self.request.user)
+
+
 class TenantPageViewSet(PageViewSet):
-    """Wagtail's page views with the tenant-scoped listings; registered for the base Page model.
+    """Wagtail's page views with the tenant-scoped listings and forms; registered for the base Page model.
 
     A page type that needs its own PageViewSet should subclass this one to stay scoped. The admin
     page search keeps Wagtail's own view: it lists only pages the user has permissions on, as long as
@@ -82,6 +107,11 @@ class TenantPageViewSet(PageViewSet):
     index_view_class = TenantExplorableIndexView
     history_view_class = TenantPageHistoryView
     content_type_use_view_class = TenantContentTypeUseView
+    add_view_class = type("TenantCreateView", (LimitChoicesMixin, CreateView), {})
+    edit_view_class = type("TenantEditView", (LimitChoicesMixin, EditView), {})
+    revisions_revert_view_class = type("TenantRevisionsRevertView", (LimitChoicesMixin, RevisionsRevertView), {})
+    preview_on_add_view_class = type("TenantPreviewOnCreateView", (LimitPreviewChoicesMixin, PreviewOnCreateView), {})
+    preview_on_edit_view_class = type("TenantPreviewOnEditView", (LimitPreviewChoicesMixin, PreviewOnEditView), {})
 
 
 # Choosers ------------------------------------------------------------------------------------------
@@ -114,14 +144,34 @@ class PublicParentColumn(chooser.ParentPageColumn):
         return context
 
 
+class LinkableChildrenColumn(chooser.PageNavigateToChildrenColumn):
+    """The arrow into a page's children, only if one of them may be linked to.
+
+    Wagtail shows it for any page with children, so another tenant's page whose only children are
+    unpublished would give away that they exist (and lead to an empty listing).
+    """
+
+    def get_cell_context_data(self, instance, parent_context):
+        user = parent_context["request"].user
+        if getattr(instance, "can_descend", False):
+            instance.can_descend = (
+                Page.objects.child_of(instance).filter(scoping.linkable_pages_q(user) | TREE_ROOT).exists()
+            )
+        present_as_public(instance, user)
+        return super().get_cell_context_data(instance, parent_context)
+
+
 def _public_columns(columns):
-    """Wagtail's chooser columns, with the title and parent columns showing public titles."""
+    """Wagtail's chooser columns, with the title and parent columns showing public titles and the
+    arrow into a page's children shown only where a child may be linked to."""
     replaced = []
     for column in columns:
         if type(column) is chooser.PageTitleColumn:
             column = PublicTitleColumn(column.name, label=column.label, is_multiple_choice=column.is_multiple_choice)
         elif type(column) is chooser.ParentPageColumn:
             column = PublicParentColumn(column.name, label=column.label)
+        elif type(column) is chooser.PageNavigateToChildrenColumn:
+            column = LinkableChildrenColumn(column.name, label=column.label, width=column.width)
         replaced.append(column)
     return replaced
 
@@ -166,34 +216,6 @@ class TenantPageChosenMultipleView(chooser.ChosenMultipleView):
 
 # Page choice fields in forms ------------------------------------------------------------------------------
 
-
-class LinkablePageChooser(chooser_widgets.AdminPageChooser):
-    """A page chooser that shows a chosen page only if its field offers it.
-
-    A form posted with another tenant's unpublished page id would otherwise be shown again (on a
-    validation error, or every time once saved) with that page's title.
-    """
-
-    def get_instance(self, value):
-        instance = super().get_instance(value)
-        queryset = getattr(getattr(self, "choices", None), "queryset", None)
-        if instance is not None and queryset is not None and not queryset.filter(pk=instance.pk).exists():
-            return None
-        return instance
-
-
-def limit_page_choices(form, user):
-    """Narrow every page choice field of a form to the pages the user may link to (own pages, and
-    other tenants' published pages), and show chosen pages only from those. Forms with a page
-    foreign key outside the page tree (snippets, settings, app records) should call this."""
-    for field in form.fields.values():
-        queryset = getattr(field, "queryset", None)
-        if queryset is None or not issubclass(queryset.model, Page):
-            continue
-        widget = field.widget
-        if isinstance(widget, chooser_widgets.AdminPageChooser) and not isinstance(widget, LinkablePageChooser):
-            field.widget = LinkablePageChooser(
-                target_models=widget.target_models, can_choose_root=widget.can_choose_root, user_perms=widget.user_perms
-            )
-        field.queryset = queryset.filter(scoping.linkable_pages_q(user))
-    return form
+# Forms with a page foreign key outside the page editor (snippets, settings, app records) call this;
+# it narrows their record and media choice fields too (see `choices`).
+limit_page_choices = limit_choices

@@ -13,8 +13,8 @@ from wagtail.models import Site
 from wagtail.permissions import policy_registry
 
 from .. import scoping
+from .choices import limit_choices
 from .filters import ScopedFiltersMixin
-from .pages import limit_page_choices
 from .policies import TenantPermissionPolicy
 
 SEE_ACTIONS = ["add", "change", "delete"]
@@ -43,7 +43,7 @@ class TenantRedirectFormMixin:
             form.fields["site"].queryset = Site.objects.filter(department__in=ids)
             form.fields["site"].required = True
             form.fields["site"].empty_label = None
-        return limit_page_choices(form, user)
+        return limit_choices(form, user)
 
     @property
     def object_is_new(self):

@@ -15,8 +15,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ..models import Department
 from ..owned import FriendlyLink
+from .choices import limit_choices
 from .filters import ScopedFiltersMixin
-from .pages import limit_page_choices
 from .policies import TenantPermissionPolicy
 
 # Any of these lets a user see a record at all.
@@ -57,7 +57,7 @@ class TenantRecordMixin:
             field.queryset = self.allowed_departments("add" if is_new else "change")
             if is_new and not form.is_bound and field.queryset.count() == 1:
                 form.initial.setdefault(self.model.tenant_field(), field.queryset.get().pk)
-        return limit_page_choices(form, self.request.user)
+        return limit_choices(form, self.request.user)
 
 
 class TenantIndexView(ScopedFiltersMixin, snippet_views.IndexView):
