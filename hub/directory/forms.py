@@ -3,6 +3,7 @@
 from django.db import transaction
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from hub.tenancy.isolation.choices import LimitChoicesFormMixin
 from hub.tenancy.models import Department
 
 from .models import CONTACT_FIELDS
@@ -12,7 +13,10 @@ def _department_field(name):
     return Department._meta.get_field(name).formfield()
 
 
-class DirectoryEntryForm(WagtailAdminModelForm):
+class DirectoryEntryForm(LimitChoicesFormMixin, WagtailAdminModelForm):
+    """LimitChoicesFormMixin: a leader's profile page is one the user may link to, never another
+    tenant's unpublished page."""
+
     address = _department_field("address")
     postcode = _department_field("postcode")
     phone = _department_field("phone")

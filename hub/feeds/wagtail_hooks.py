@@ -1,8 +1,11 @@
 """Outside feed sources in the admin: the central admin configures which feed goes to which column."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from hub.tenancy.isolation.choices import LimitedAdminModelForm
 
 from .models import FeedSource
 
@@ -17,6 +20,8 @@ class FeedSourceViewSet(SnippetViewSet):
     list_display = ["name", "url", "column", "is_active", "last_run_at", "last_result"]
     list_filter = ["is_active"]
     search_fields = ["name", "url"]
+    # The column is one the user may link to: never another tenant's unpublished page.
+    edit_handler = ObjectList(FeedSource.panels, base_form_class=LimitedAdminModelForm)
 
 
 register_snippet(FeedSourceViewSet)

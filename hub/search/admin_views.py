@@ -15,6 +15,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from hub.tenancy.isolation.choices import limit_choices
 from hub.tenancy.scoping import departments_for_user, is_central_admin
 
 from . import querylog
@@ -64,7 +65,8 @@ class ManagedDepartmentsMixin:
         form = super().get_form(*args, **kwargs)
         if "department" in form.fields:
             form.fields["department"].queryset = self.managed()
-        return form
+        # A promoted page is one the user may link to: never another tenant's unpublished page.
+        return limit_choices(form, self.request.user)
 
 
 class PromotionIndexView(ManagedDepartmentsMixin, generic.IndexView):
