@@ -14,6 +14,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
+from wagtail.locks import WorkflowLock
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationLog
 
@@ -82,7 +83,9 @@ def submit_translation(translation, user):
     if page is not None and user is not None:
         lock = page.get_lock()
         if lock is not None and lock.for_user(user):
-            raise SubmitRefused(_("本页正在审核中，审核人处理之前不能重新提交。"))
+            if isinstance(lock, WorkflowLock):
+                raise SubmitRefused(_("本页正在审核中，审核人处理之前不能重新提交。"))
+            raise SubmitRefused(lock.get_message(user))
     page, _revision = save_draft(translation, user=user)
     workflow = page.get_workflow()
     if workflow is None:
@@ -107,12 +110,15 @@ def _string_translations(translation):
 
 
 def edited_since_publication(translation, page):
-    """Whether a translated string of this translation changed after the page was last published
-    (so the live page does not show it, and nobody reviewed it in it)."""
-    if not page.live or page.last_published_at is None:
+    """Whether a translated string of this translation changed after the live version of the page
+    was saved (so the live page does not show it, and nobody reviewed it in it)."""
+    # The live revision holds the strings as they were when it was saved (for a translation that
+    # passed its chain: when it was submitted; edits made while it was under review are not in it).
+    published = page.live_revision.created_at if page.live_revision_id else page.last_published_at
+    if not page.live or published is None:
         return True
     last_edit = _string_translations(translation).aggregate(last=Max("updated_at"))["last"]
-    return last_edit is not None and last_edit > page.last_published_at
+    return last_edit is not None and last_edit > published
 
 
 def last_translator(translation):

@@ -279,3 +279,19 @@ def test_converting_a_translation_under_review_to_an_alias_ends_the_review(w, as
     assert target.title == source.title and target.live == source.live
     assert target.current_workflow_state is None
     assert WorkflowState.objects.get(object_id=str(target.pk)).status == WorkflowState.STATUS_CANCELLED
+
+
+def test_text_changed_while_the_translation_was_under_review_is_not_republished_with_the_source(w, as_user, client):
+    source, target, translation = translated_article(w, "en")
+    as_user("webmaster").post(reverse("wagtailadmin_pages:edit", args=[target.pk]), {"action": "publish"})
+    # The translator goes on editing while the submitted version is reviewed (the strings are not locked).
+    title_string = StringSegment.objects.get(source=translation.source, string__data=source.title).string
+    StringTranslation.objects.filter(translation_of=title_string, locale=translation.target_locale).update(
+        data=NEW_TITLES["en"], updated_at=timezone.now()
+    )
+    pass_three_reviews(w, as_user, target)
+    assert ArticlePage.objects.get(pk=target.pk).title == TITLES["en"]  # the version reviewed
+
+    republish_source(source, date=source.date - datetime.timedelta(days=1))
+    target = ArticlePage.objects.get(pk=target.pk)
+    assert target.title == TITLES["en"] and target.date == source.date
