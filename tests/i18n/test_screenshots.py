@@ -111,3 +111,30 @@ def test_the_uyghur_page_mirrors_the_chinese_one(browser, portal_host, name, pat
     # Fonts and everything else come from the site itself: nothing is downloaded from elsewhere.
     for url in chinese["requested"] + uyghur["requested"]:
         assert url.startswith(f"http://{portal_host}/"), url
+
+
+PHONE = 390
+
+
+@pytest.mark.parametrize("language", ["ky", "en"])
+@pytest.mark.parametrize(("name", "path"), [("prefecture", "/zjkz/zqgk/"), ("home", "/")])
+def test_kyrgyz_and_english_pages_fit_a_phone(browser, portal_host, language, name, path):
+    """At 390 px nothing sticks out sideways: longer Kyrgyz and English words wrap or shrink."""
+    page = browser.new_page(viewport={"width": PHONE, "height": 844})
+    response = page.goto(f"http://{portal_host}/{language}{path}")
+    assert response.status == 200
+    page.screenshot(path=ARTIFACTS / f"i18n-{name}-{language}-phone.png", full_page=True)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    # Elements whose box reaches past either edge of the screen (hidden ones have no box).
+    outside = page.evaluate(
+        """(width) => [...document.querySelectorAll('body *')].filter((element) => {
+            const box = element.getBoundingClientRect();
+            return box.width > 0 && (box.right > width + 1 || box.left < -1);
+        }).map((element) => element.tagName.toLowerCase() + '.' + [...element.classList].join('.')).slice(0, 10)""",
+        PHONE,
+    )
+    direction = page.evaluate("document.documentElement.dir")
+    page.close()
+    assert direction == ("rtl" if language == "ky" else "ltr")
+    assert width <= PHONE, f"{language}{path} is {width}px wide on a {PHONE}px phone: {outside}"
+    assert not outside, f"{language}{path}: outside the screen: {outside}"
