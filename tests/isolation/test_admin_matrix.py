@@ -66,7 +66,7 @@ TABLE = [
     Row("page chooser (chosen)", "choose", ANY_ROLE, s.page_chosen),
     # Choice fields of forms: a crafted POST with the target's unpublished page, record or file
     Row("page form: page field (unpublished page)", "choose", ANY_ROLE, s.page_field_draft),
-    Row("page form: 信箱 field", "choose", ANY_ROLE, s.record_field),
+    Row("page form: tenant record field (mailbox)", "choose", ANY_ROLE, s.record_field),
     Row("page form: inline document field", "choose", ANY_ROLE, s.inline_document_field),
     Row("redirect: target page (unpublished)", "choose", {W}, s.redirect_page_field),
     Row("best bets: promoted page (unpublished)", "choose", {W}, s.promoted_page_field),
@@ -128,8 +128,8 @@ TABLE = [
     Row("review record", "export", ANY_ROLE, s.review_export),
     Row("review queue panel (dashboard)", "list", {W, R}, s.review_panel, central=DENY),  # the user's own tasks
     Row("review chain settings", "view", frozenset(), s.review_chains),
-    Row("word lists (审校词库)", "view", frozenset(), s.wordlists),
-    Row("word lists (审校词库)", "edit", frozenset(), s.edit_wordlist),
+    Row("word lists", "view", frozenset(), s.wordlists),  # 审校词库, shared by every site
+    Row("word lists", "edit", frozenset(), s.edit_wordlist),
     # Form submissions
     Row("forms", "list", ANY_ROLE, s.forms),
     Row("form submissions", "list", ANY_ROLE, s.submissions),

@@ -189,3 +189,21 @@ def test_an_arrow_into_own_pages_with_unpublished_children_and_into_others_with_
 def test_the_central_admin_sees_every_arrow(world):
     text = body_text(logged_in(world.central).get(f"/admin/choose-page/{world.b.column.pk}/"))
     assert has_arrow(text, world.b.leader)
+
+
+def test_a_submission_to_the_portal_offers_only_the_portals_live_columns(world):
+    """Submissions (信息报送) choose a portal column from the portal's live columns, never a page of
+    another tenant, published or not."""
+    from hub.syndication.models import Submission
+    from hub.tenancy.onboarding import onboard_site
+
+    onboard_site(code="isop", name="隔离测试门户", hostname="isop.localhost", short_name="门户", kind="portal")
+    editor = logged_in(world.a.users["editor"])
+    url = f"/admin/syndication/submit/{world.a.live.pk}/"
+    for column in (world.b.draft, world.b.column):
+        response = editor.post(url, {"suggested_column": column.pk, "note": ""})
+        assert response.status_code == 200
+        assert "suggested_column" in response.context["form"].errors
+        assert not private_of(world.b, body_text(response))
+    assert not Submission.objects.filter(page=world.a.live).exists()
+    assert editor.post(url, {"suggested_column": "", "note": ""}).status_code == 302

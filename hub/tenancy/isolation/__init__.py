@@ -12,7 +12,16 @@ pages of a type, sidebar explorer menu      construct_explorer_page_queryset
 Page search                                 Wagtail's permission filter (guarded by a system check)
 Page and link choosers                      construct_page_chooser_queryset + `pages.TenantPageBrowseView` …:
                                             own pages, and other tenants' live pages shown as the public
-                                            sees them; page choice fields: `pages.limit_page_choices`
+                                            sees them; the arrow into a page's children only where a
+                                            child may be linked to (`pages.LinkableChildrenColumn`)
+Choice fields of admin forms (page, record, `choices.limit_choices` on the form and its inline formsets:
+image and document foreign keys)            pages the user may link to, records and media of their own
+                                            tenants; chosen objects shown only from those. Called by the
+                                            page editor, its previews and revision revert
+                                            (`pages.TenantPageViewSet`), tenant-owned snippets, redirects,
+                                            feed sources, the directory's leaders and best bets
+                                            (`limit_page_choices` is the same function). Submissions to
+                                            the portal offer their own narrower choice: live portal columns
 Images, documents                           per-tenant collections (onboarding) + chooser hooks, listings'
                                             tag filters, admin API endpoints (construct_admin_api), tag
                                             suggestions (`media`)
@@ -24,10 +33,22 @@ Redirects                                   `redirects` views + TenantPermission
                                             site-wide redirects and the import: central admins only
 Reports (locked, aging, site history, page  `reports`
 types usage, workflows), dashboard          `dashboard` (construct_homepage_summary_items)
+Review chain (三审): queue, dashboard panel, `hub.workflow`: the queue and panel list the task states the user
+approval record and its CSV export          may act on (Wagtail's reviewable_by), the all-sites view is the
+                                            central admins'; a record: the page's tenant's people, its
+                                            editors, group-wide reviewers; the export offers the user's own
+                                            tenants only
+Review chain settings, word lists (审校词库)  closed: central admins only (the lists are shared by every site)
 Form submissions and exports                filter_form_submissions_for_user + the forms listing's filters
 Audit log                                   `audit`: each entry stamped with its tenant; site history by tenant
 Bulk actions                                `bulk`: other tenants' items left out of the selection
 Translation screens (wagtail-localize)      `localize`: submitting/updating needs the right to edit the source
 Users and groups                            closed: only central admins hold the permissions
 ==========================================  ==============================================================
+
+Decisions. The page chooser's language switcher (Wagtail's) names every language another tenant's
+page is translated into, published or not; it names a language only, and opening an unpublished
+translation answers 404. Shared data (feed sources, the directory) is the central admins', who may
+choose any page; its forms are narrowed all the same, so a permission granted to a tenant's group
+later cannot open another tenant's drafts.
 """
