@@ -114,8 +114,10 @@ class DisclosureCataloguePage(BasePage):
             filters["department"] = query["department"]
         if query.get("subject") in subjects:
             filters["subject"] = query["subject"]
-        if query.get("year", "").isdigit() and 1949 <= int(query["year"]) <= 2999:
-            filters["year"] = int(query["year"])
+        year = query.get("year", "")
+        # ASCII digits only: ² passes isdigit() but not int(), and int() refuses very long numbers.
+        if year.isascii() and year.isdigit() and len(year) == 4 and 1949 <= int(year) <= 2999:
+            filters["year"] = int(year)
         if query.get("genre") in GENRE_NAMES or query.get("genre") == OTHER_GENRE:
             filters["genre"] = query["genre"]
         keyword = query.get("q", "").strip()[:50]
