@@ -82,3 +82,9 @@ def test_public_statistics_page(w, client):
     assert "<td>2</td><td>0</td><td>2</td>" in row.replace(" ", "")
     # Nonsense parameters fall back to something sensible.
     assert client.get(url, {"year": "abc", "month": "13"}, HTTP_HOST=w.portal.hostname).status_code == 200
+    # Look-alike digits (² passes str.isdigit() but not int()) and over-long numbers: this year, all months.
+    this_year = f"{timezone.localdate().year}年来信办理情况"
+    for bad in ({"year": "²", "month": "²"}, {"year": "9" * 5000, "month": "٣"}, {"year": "2023\x00", "month": "-3"}):
+        response = client.get(url, bad, HTTP_HOST=w.portal.hostname)
+        assert response.status_code == 200
+        assert this_year in response.content.decode()

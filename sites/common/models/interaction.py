@@ -74,15 +74,18 @@ class CitizenPageMixin(RoutablePageMixin):
         return found, form, status
 
 
+def _small_number(value):
+    """A short run of ASCII digits as a number, else None (look-alike digits such as ² fail int())."""
+    value = (value or "").strip()
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 6 else None
+
+
 def _year_month(request, today):
-    try:
-        year = int(request.GET.get("year", today.year))
-    except ValueError:
-        year = today.year
-    year = min(max(year, 2000), today.year)
-    month = request.GET.get("month", "")
-    month = int(month) if month.isdigit() and 1 <= int(month) <= 12 else None
-    return year, month
+    """The statistics period the address asks for; a missing or bad year is this year, a bad month none."""
+    year = _small_number(request.GET.get("year"))
+    year = today.year if year is None else min(max(year, 2000), today.year)
+    month = _small_number(request.GET.get("month"))
+    return year, month if month is not None and 1 <= month <= 12 else None
 
 
 class MailboxPage(CitizenPageMixin, BasePage):
