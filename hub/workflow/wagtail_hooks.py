@@ -82,7 +82,8 @@ def withdraw_publish_action(menu_items, request, context):
 @hooks.register("before_publish_page")
 def refuse_direct_publish(request, page):
     if review_required(page, request.user):
-        messages.error(request, f"{REVIEW_REQUIRED_MESSAGE}{_('（修改已保存为草稿）')}")
+        saved = _("（修改已保存为草稿）")
+        messages.error(request, f"{REVIEW_REQUIRED_MESSAGE}{saved}")
         return redirect("wagtailadmin_pages:edit", page.pk)
 
 
