@@ -88,12 +88,19 @@ def make_document(parent, *, date=None, **fields):
     return add_page(parent, GovernmentDocumentPage, date=date or datetime.date(2024, 3, 1), **fields)
 
 
-def make_leader(parent, **fields):
-    fields.setdefault("person_name", "张明")
-    fields.setdefault("position", "局长")
-    fields.setdefault("responsibilities", "<p>主持全面工作。</p>")
+def make_leader(parent, *, name="张明", position="局长", responsibilities="主持全面工作。", **fields):
+    """A leader profile page, and the leader's record in its tenant's directory that links to it."""
+    from hub.directory.models import DirectoryEntry, DirectoryLeader
+    from hub.tenancy.scoping import department_for_page
+
+    fields.setdefault("title", name)
     fields.setdefault("biography", "<p>男，汉族，1975年生，大学学历。</p>")
-    return add_page(parent, LeaderProfilePage, **fields)
+    page = add_page(parent, LeaderProfilePage, **fields)
+    entry = DirectoryEntry.objects.get(department=department_for_page(page))
+    DirectoryLeader.objects.create(
+        entry=entry, name=name, position=position, responsibilities=responsibilities, profile_page=page
+    )
+    return page
 
 
 def make_speech(parent, *, leader=None, **fields):

@@ -22,3 +22,17 @@ def entry_for(department):
     if department is None:
         return None
     return directory_entries([department], online_only=False).first()
+
+
+def leader_for_profile(page):
+    """The directory leader whose profile page this page is (or a translation of it is), or None."""
+    if page is None or page.pk is None:
+        return None
+    leaders = list(
+        DirectoryLeader.objects.select_related("photo", "entry__department").filter(
+            profile_page__translation_key=page.translation_key
+        )
+    )
+    # Translations share the link to the Chinese page; a leader linked to this very version comes first.
+    leaders.sort(key=lambda leader: leader.profile_page_id != page.pk)
+    return leaders[0] if leaders else None

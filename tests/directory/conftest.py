@@ -1,4 +1,7 @@
-"""A portal with a department list, leadership and contact pages, and one department site, built once per module."""
+"""A portal with a department list, leadership and contact pages, and one department site, built once per module.
+
+Each has a leader with a profile page (linked from the directory) and the portal's leader a speech.
+"""
 
 from dataclasses import dataclass
 
@@ -9,7 +12,7 @@ from django.db import transaction
 from hub.directory.models import DirectoryEntry, DirectoryLeader
 from hub.tenancy.models import Department
 from hub.tenancy.onboarding import ensure_central_admin_group
-from sites.common.models import ContactPage, LeadershipPage
+from sites.common.models import ContactPage, LeaderProfilePage, LeadershipPage, SpeechPage
 from sites.portal.models import DepartmentIndexPage
 from tests import factories
 
@@ -21,6 +24,10 @@ class World:
     department_list: DepartmentIndexPage
     contact: ContactPage
     portal_leadership: LeadershipPage
+    leadership: LeadershipPage  # the department's own 领导之窗
+    portal_profile: LeaderProfilePage  # 名录州长
+    profile: LeaderProfilePage  # 李振宇
+    speech: SpeechPage
     users: dict
 
     def user(self, key):
@@ -47,10 +54,12 @@ def build_world():
     entry.functions = "<p>负责全州教育工作。</p>"
     entry.summary = "州人民政府工作部门，主管全州教育。"
     entry.save()
-    DirectoryLeader.objects.create(entry=entry, name="李振宇", position="局长", responsibilities="主持局全面工作。")
+    director = DirectoryLeader.objects.create(
+        entry=entry, name="李振宇", position="局长", responsibilities="主持局全面工作。"
+    )
 
     portal_entry = DirectoryEntry.objects.get(department=portal)
-    DirectoryLeader.objects.create(
+    governor = DirectoryLeader.objects.create(
         entry=portal_entry, name="名录州长", position="州长", responsibilities="主持州人民政府全面工作。", sort_order=0
     )
     DirectoryLeader.objects.create(entry=portal_entry, name="名录副州长", position="副州长", sort_order=1)
@@ -61,6 +70,21 @@ def build_world():
         factories.column(portal, "xxgk"), LeadershipPage, title="领导之窗（名录）", slug="ldzc-ml"
     )
     contact = factories.add_page(factories.column(tenant, "gywm"), ContactPage, title="联系我们", slug="lxwm")
+    leadership = factories.add_page(factories.column(tenant, "xxgk"), LeadershipPage, title="领导之窗", slug="ldzc-jyj")
+    # Profile pages hold the biography; the directory links each leader to theirs.
+    portal_profile = factories.add_page(
+        portal_leadership, LeaderProfilePage, title="名录州长", slug="mlzz", biography="<p>男，1970年生。</p>"
+    )
+    governor.profile_page = portal_profile
+    governor.save()
+    profile = factories.add_page(
+        leadership, LeaderProfilePage, title="李振宇", slug="lzy", biography="<p>男，汉族，1978年生，教育学硕士。</p>"
+    )
+    director.profile_page = profile
+    director.save()
+    speech = factories.make_speech(
+        portal_profile, leader=portal_profile, title="在全州教育大会上的讲话", slug="jydh-jh"
+    )
     users = {
         "editor": _user("ml_editor", tenant.tenant_groups.get(role="editor").group),
         "webmaster": _user("ml_webmaster", tenant.tenant_groups.get(role="webmaster").group),
@@ -72,6 +96,10 @@ def build_world():
         department_list=department_list,
         contact=contact,
         portal_leadership=portal_leadership,
+        leadership=leadership,
+        portal_profile=portal_profile,
+        profile=profile,
+        speech=speech,
         users=users,
     )
 

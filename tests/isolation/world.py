@@ -177,9 +177,7 @@ def build_tenant(key, name, short_name, link_to=None):
     tenant.moderated = Page.objects.get(pk=moderated.pk).specific
 
     leader = tenant.column.add_child(
-        instance=LeaderProfilePage(
-            title=f"{key}领导之窗", slug=f"{key}-leader", person_name="领导", position="局长", owner=editor
-        )
+        instance=LeaderProfilePage(title=f"{key}领导之窗", slug=f"{key}-leader", owner=editor)
     )
     leader.save_revision(user=editor).publish(user=webmaster)
     speech = leader.add_child(
@@ -193,8 +191,6 @@ def build_tenant(key, name, short_name, link_to=None):
             title=f"{key}领导未发布稿",
             slug=f"{key}-leader-draft",
             live=False,
-            person_name="副职",
-            position="副局长",
             owner=editor,
         )
     )

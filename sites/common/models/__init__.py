@@ -1,4 +1,4 @@
-from .directory import ContactPage, LeadershipPage  # noqa: F401
+from .directory import ContactPage, LeaderProfilePage, LeadershipPage  # noqa: F401
 from .disclosure import AnnualReportPage, DisclosureCataloguePage, DisclosureGuidePage  # noqa: F401
 from .interaction import ConsultationPage, DisclosureRequestPage, MailboxPage, ServiceIndexPage  # noqa: F401
 from .mixins import AttachmentsMixin, BasePage, DatedPageMixin, PageAttachment, SubjectMixin  # noqa: F401
@@ -8,7 +8,6 @@ from .pages import (  # noqa: F401
     ColumnIndexPage,
     FunctionPage,
     GovernmentDocumentPage,
-    LeaderProfilePage,
     SpecialTopicPage,
     SpeechPage,
     StandardPage,

@@ -1,12 +1,15 @@
 """Pages that show the department directory (部门名录) of their own tenant; they hold no copy of it."""
 
+from functools import cached_property
+
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from hub.directory.queries import entry_for
+from hub.directory.panels import DirectoryLeaderPanel
+from hub.directory.queries import entry_for, leader_for_profile
 
 from ..blocks import RICH_TEXT_FEATURES
 from .mixins import BasePage
@@ -54,3 +57,35 @@ class LeadershipPage(DirectoryPageMixin, BasePage):
 
     class Meta:
         verbose_name = _("leadership page (领导之窗)")
+
+
+class LeaderProfilePage(BasePage):
+    """A leader's profile (领导之窗): biography and speeches. Name, position, responsibilities and photo are
+    the leader's record in the department directory, which links to this page as the leader's profile."""
+
+    biography = RichTextField(_("biography (简历)"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [DirectoryLeaderPanel(), FieldPanel("biography")]
+    search_fields = BasePage.search_fields + [index.SearchField("leader_text"), index.SearchField("biography")]
+    parent_page_types = ["common.ColumnIndexPage", "common.LeadershipPage"]
+    subpage_types = ["common.SpeechPage"]
+
+    class Meta:
+        verbose_name = _("leader profile (领导之窗)")
+
+    @cached_property
+    def directory_leader(self):
+        """The directory's record of the leader (name, position, responsibilities, photo), or None."""
+        return leader_for_profile(self)
+
+    @property
+    def person_name(self):
+        leader = self.directory_leader
+        return leader.name if leader else self.title
+
+    def leader_text(self):
+        """What the directory says about the leader, indexed with the page so a search for it finds the profile."""
+        leader = self.directory_leader
+        if leader is None:
+            return ""
+        return " ".join(filter(None, [leader.name, leader.position, leader.responsibilities]))

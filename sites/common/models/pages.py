@@ -192,41 +192,6 @@ class GovernmentDocumentPage(DatedPageMixin, SubjectMixin, AttachmentsMixin, Bas
         self.index_number = issue_index_number(department, year, self.translation_key)
 
 
-class LeaderProfilePage(BasePage):
-    """A leader's profile (领导之窗): position, responsibilities and biography."""
-
-    person_name = models.CharField(_("name"), max_length=50)
-    position = models.CharField(_("position"), max_length=100)
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    responsibilities = RichTextField(_("responsibilities (分工)"), blank=True, features=RICH_TEXT_FEATURES)
-    biography = RichTextField(_("biography (简历)"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = Page.content_panels + [
-        FieldRowPanel([FieldPanel("person_name"), FieldPanel("position")]),
-        FieldPanel("photo"),
-        FieldPanel("responsibilities"),
-        FieldPanel("biography"),
-    ]
-    search_fields = BasePage.search_fields + [
-        index.SearchField("person_name"),
-        index.SearchField("position"),
-        index.SearchField("responsibilities"),
-        index.SearchField("biography"),
-    ]
-    parent_page_types = ["common.ColumnIndexPage", "common.LeadershipPage"]
-    subpage_types = ["common.SpeechPage"]
-
-    class Meta:
-        verbose_name = _("leader profile (领导之窗)")
-
-
 class SpeechPage(DatedPageMixin, SubjectMixin, BasePage):
     """A leader's speech (领导讲话)."""
 

@@ -1,0 +1,43 @@
+"""Keeping a leader's profile page in step with the leader's directory record.
+
+The page holds no copy of the leader's data; it reads it. Two things about the page do depend on
+it: the search index (the page is found by the leader's name, position and duties) and the page
+title, which names the leader in the browser title, breadcrumbs and column lists. When a leader
+is renamed in the directory, a profile page titled with the old name takes the new one.
+"""
+
+from wagtail.models import Page
+from wagtail.search import index
+
+
+def profile_versions(page_ids):
+    """The profile pages with these ids and their translations (specific)."""
+    page_ids = {page_id for page_id in page_ids if page_id}
+    if not page_ids:
+        return Page.objects.none()
+    keys = Page.objects.filter(pk__in=page_ids).values("translation_key")
+    return Page.objects.filter(translation_key__in=keys).specific()
+
+
+def reindex_profiles(page_ids):
+    """Rewrite the index rows of these profile pages and their translations."""
+    for page in profile_versions(page_ids):
+        index.insert_or_update_object(page)
+
+
+def retitle_profiles(leader, old_name):
+    """Give the leader's profile page(s) titled `old_name` the leader's new name, live and in the draft."""
+    if not leader.profile_page_id or not old_name or old_name == leader.name:
+        return
+    for page in profile_versions([leader.profile_page_id]):
+        if old_name not in (page.title, page.draft_title):
+            continue  # a title of the editor's own choosing stays
+        had_draft = page.has_unpublished_changes
+        latest = page.get_latest_revision_as_object()
+        latest.title = latest.draft_title = leader.name
+        revision = latest.save_revision(clean=False)
+        if page.live and not had_draft:
+            revision.publish()
+        elif page.live:
+            # Unpublished edits wait for review; only the live title changes now.
+            Page.objects.filter(pk=page.pk).update(title=leader.name)
