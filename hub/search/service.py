@@ -57,13 +57,17 @@ class SearchParams:
 
     @classmethod
     def from_querydict(cls, data):
+        def text(name, length):
+            # NUL cannot be stored or compared in PostgreSQL text; no real query or choice contains it.
+            return (data.get(name) or "").replace("\x00", "").strip()[:length]
+
         return cls(
-            query=(data.get("q") or "").strip()[:200],
+            query=text("q", 200),
             scope=data.get("scope") if data.get("scope") in SCOPES else "",
-            site=(data.get("site") or "").strip()[:30],
-            type=(data.get("type") or "").strip()[:100],
+            site=text("site", 30),
+            type=text("type", 100),
             year=year if (year := _int(data.get("year"))) and 1900 <= year <= 2100 else None,
-            topic=(data.get("topic") or "").strip()[:10],
+            topic=text("topic", 10),
             sort=data.get("sort") if data.get("sort") in SORTS else "relevance",
             page=max(1, _int(data.get("page"), 1)),
             per_page=min(MAX_PER_PAGE, max(0, _int(data.get("per_page"), 0))),

@@ -120,7 +120,7 @@ class DisclosureCataloguePage(BasePage):
             filters["year"] = int(year)
         if query.get("genre") in GENRE_NAMES or query.get("genre") == OTHER_GENRE:
             filters["genre"] = query["genre"]
-        keyword = query.get("q", "").strip()[:50]
+        keyword = query.get("q", "").replace("\x00", "").strip()[:50]  # PostgreSQL text cannot hold NUL
         if keyword:
             filters["q"] = keyword
         return filters
