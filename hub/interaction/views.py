@@ -48,7 +48,8 @@ class TenantRecordView(WagtailAdminTemplateMixin, TemplateView):
             raise Http404
 
     def can_read(self, user, obj):
-        raise NotImplementedError
+        policy = policy_registry.get_by_type(self.model)
+        return policy.user_has_any_permission_for_instance(user, ["view", "change"], obj)
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
@@ -62,6 +63,40 @@ class TenantRecordView(WagtailAdminTemplateMixin, TemplateView):
     def done(self, message):
         messages.success(self.request, message)
         return redirect(self.request.path)
+
+    def run_action(self, form, make_action, message):
+        """Execute the action a valid form asks for and return to the record; None when the form shows errors."""
+        if not form.is_valid():
+            return None
+        try:
+            make_action(**form.cleaned_data).execute()
+        except PermissionDenied as error:
+            messages.error(self.request, str(error))
+            return redirect(self.request.path)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return None
+        return self.done(message)
+
+    def run_form(self, form, make_action, message):
+        """A handling form posted: the record again with a message, or the form with its errors (400)."""
+        response = self.run_action(form, make_action, message)
+        if response is not None:
+            return response
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class PrivateFileMixin:
+    """A view over one record that serves a citizen's stored file (`stored_file()`) and accepts no posts."""
+
+    def stored_file(self):
+        raise NotImplementedError
+
+    def get(self, request, *args, **kwargs):
+        return serve_private_file(*self.stored_file())
+
+    def post(self, request, *args, **kwargs):
+        raise Http404
 
 
 class LetterHandleView(TenantRecordView):
@@ -127,27 +162,20 @@ class LetterHandleView(TenantRecordView):
         if name not in actions.ACTIONS:
             raise Http404
         forms = self.forms(bound=name, data=request.POST)
-        form = forms[name]
-        if form.is_valid():
-            action = actions.ACTIONS[name](self.object, request.user, **form.cleaned_data)
-            try:
-                action.execute()
-            except PermissionDenied as error:
-                messages.error(request, str(error))
-                return redirect(request.path)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                return self.done(f"{self.object.tracking_code}：操作已完成。")
+        action_class = actions.ACTIONS[name]
+        response = self.run_action(
+            forms[name],
+            lambda **data: action_class(self.object, request.user, **data),
+            f"{self.object.tracking_code}：操作已完成。",
+        )
+        if response is not None:
+            return response
         return self.render_to_response(self.get_context_data(forms=forms), status=400)
 
 
-class LetterAttachmentView(LetterHandleView):
-    def get(self, request, *args, **kwargs):
-        return serve_private_file(self.object.attachment, self.object.attachment_name)
-
-    def post(self, request, *args, **kwargs):
-        raise Http404
+class LetterAttachmentView(PrivateFileMixin, LetterHandleView):
+    def stored_file(self):
+        return self.object.attachment, self.object.attachment_name
 
 
 class DisclosureHandleView(TenantRecordView):
@@ -155,10 +183,6 @@ class DisclosureHandleView(TenantRecordView):
     template_name = "interaction/admin/disclosure_handle.html"
     header_icon = "doc-full"
     attachment_url_name = None
-
-    def can_read(self, user, obj):
-        policy = policy_registry.get_by_type(DisclosureRequest)
-        return policy.user_has_any_permission_for_instance(user, ["view", "change"], obj)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -172,23 +196,13 @@ class DisclosureHandleView(TenantRecordView):
         return context
 
     def post(self, request, *args, **kwargs):
-        form = admin_forms.DisclosureAnswerForm(request.POST)
-        if form.is_valid():
-            try:
-                AnswerRequest(self.object, request.user, **form.cleaned_data).execute()
-            except PermissionDenied as error:
-                messages.error(request, str(error))
-                return redirect(request.path)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                return self.done(f"{self.object.tracking_code}：已保存。")
-        return self.render_to_response(self.get_context_data(form=form), status=400)
+        return self.run_form(
+            admin_forms.DisclosureAnswerForm(request.POST),
+            lambda **data: AnswerRequest(self.object, request.user, **data),
+            f"{self.object.tracking_code}：已保存。",
+        )
 
 
-class DisclosureAttachmentView(DisclosureHandleView):
-    def get(self, request, *args, **kwargs):
-        return serve_private_file(self.object.attachment, self.object.attachment_name)
-
-    def post(self, request, *args, **kwargs):
-        raise Http404
+class DisclosureAttachmentView(PrivateFileMixin, DisclosureHandleView):
+    def stored_file(self):
+        return self.object.attachment, self.object.attachment_name

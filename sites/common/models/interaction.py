@@ -40,7 +40,9 @@ LOOKUP_BLOCKED = gettext_lazy("查询失败次数过多，请一小时后再试�
 
 
 class CitizenPageMixin(RoutablePageMixin):
-    """Routing helpers shared by the citizen-facing pages."""
+    """Routing helpers shared by the citizen-facing pages; `receipt_kind` names what done/ shows."""
+
+    receipt_kind = None
 
     def route_url(self, request, name, *args):
         return self.get_url(request) + self.reverse_subpage(name, args=args)
@@ -50,6 +52,41 @@ class CitizenPageMixin(RoutablePageMixin):
         response = self.render(request, template=template, context_overrides=context)
         response.status_code = status
         return public.private(response) if private else response
+
+    def submit(self, request, form, scope, save, refusal=None):
+        """Handle a citizen's form: (redirect, 302) once stored, else (None, status) with the form's errors.
+
+        A valid form within the rate limit for `scope` is stored by `save(cleaned_data)`, which
+        returns where to go next; a `refusal` (the channel is closed) turns every post away.
+        """
+        if request.method != "POST":
+            return None, 200
+        limit = antispam.for_request(request, scope)
+        valid = form.is_valid()
+        if refusal:
+            form.add_error(None, refusal)
+            return None, 400
+        if not valid:
+            return None, 400
+        if limit.exceeded:
+            form.add_error(None, TOO_MANY)
+            return None, 429
+        url = save(form.cleaned_data)
+        limit.hit()
+        return redirect(url), 302
+
+    def show_receipt(self, request, kind, **values):
+        """Keep the code for the receipt page (shown once); that page's address."""
+        public.remember_receipt(request, kind, **values)
+        return self.route_url(request, "done")
+
+    @path("done/", name="done")
+    def done(self, request):
+        receipt = public.pop_receipt(request, self.receipt_kind)
+        if receipt is None:
+            return redirect(self.get_url(request))
+        template = self.get_template(request).replace(".html", "_done.html")
+        return self.respond(request, template, private=True, receipt=receipt)
 
     def lookup(self, request, model):
         """Look a submission up by code and password, with the failures rate-limited per address and per code."""
@@ -113,6 +150,8 @@ class MailboxPage(CitizenPageMixin, BasePage):
     parent_page_types = ["common.ColumnIndexPage"]
     subpage_types = []
 
+    receipt_kind = "letter"
+
     class Meta:
         verbose_name = gettext_lazy("mailbox page (信箱)")
 
@@ -128,41 +167,21 @@ class MailboxPage(CitizenPageMixin, BasePage):
     def write(self, request):
         mailbox = self.get_mailbox()
         form = LetterForm(request.POST or None, request.FILES or None)
-        status = 200
-        if request.method == "POST":
-            limit = antispam.for_request(request, "letter")
-            if not mailbox.is_open:
-                form.is_valid()
-                form.add_error(None, _("本信箱暂停受理来信。"))
-                status = 400
-            elif form.is_valid() and not limit.exceeded:
-                data = form.cleaned_data
-                letter, password = letters.submit_letter(mailbox, data, attachment=data.get("attachment"))
-                limit.hit()
-                public.remember_receipt(
-                    request,
-                    "letter",
-                    code=letter.tracking_code,
-                    password=password,
-                    deadline=f"{letter.deadline:%Y-%m-%d}",
-                )
-                return redirect(self.route_url(request, "done"))
-            elif form.is_valid():
-                form.add_error(None, TOO_MANY)
-                status = 429
-            else:
-                status = 400
+
+        def save(data):
+            letter, password = letters.submit_letter(mailbox, data, attachment=data.get("attachment"))
+            return self.show_receipt(
+                request, "letter", code=letter.tracking_code, password=password, deadline=f"{letter.deadline:%Y-%m-%d}"
+            )
+
+        refusal = None if mailbox.is_open else _("本信箱暂停受理来信。")
+        response, status = self.submit(request, form, "letter", save, refusal)
+        if response is not None:
+            return response
         recent = letters.published_letters(mailbox)[:5]
         return self.respond(
             request, "common/mailbox_page.html", status=status, form=form, mailbox=mailbox, recent_letters=recent
         )
-
-    @path("done/", name="done")
-    def done(self, request):
-        receipt = public.pop_receipt(request, "letter")
-        if receipt is None:
-            return redirect(self.get_url(request))
-        return self.respond(request, "common/mailbox_page_done.html", private=True, receipt=receipt)
 
     @path("query/", name="query")
     def query(self, request):
@@ -181,22 +200,15 @@ class MailboxPage(CitizenPageMixin, BasePage):
         if letter is None or not public.has_access(request, letter):
             return redirect(self.route_url(request, "query"))
         form = FollowUpForm(request.POST or None)
-        status = 200
-        if request.method == "POST":
-            limit = antispam.for_request(request, "follow_up")
-            if letter.status == Letter.Status.REJECTED:
-                form.is_valid()
-                form.add_error(None, _("这封来信已不予受理，不能再补充。"))
-                status = 400
-            elif form.is_valid() and not limit.exceeded:
-                letters.add_follow_up(letter, form.cleaned_data["text"])
-                limit.hit()
-                return redirect(self.route_url(request, "letter_status", letter.tracking_code))
-            elif form.is_valid():
-                form.add_error(None, TOO_MANY)
-                status = 429
-            else:
-                status = 400
+
+        def save(data):
+            letters.add_follow_up(letter, data["text"])
+            return self.route_url(request, "letter_status", letter.tracking_code)
+
+        refusal = _("这封来信已不予受理，不能再补充。") if letter.status == Letter.Status.REJECTED else None
+        response, status = self.submit(request, form, "follow_up", save, refusal)
+        if response is not None:
+            return response
         return self.respond(
             request,
             "common/mailbox_page_status.html",
@@ -271,6 +283,8 @@ class ConsultationPage(CitizenPageMixin, BasePage):
     parent_page_types = ["common.ColumnIndexPage"]
     subpage_types = []
 
+    receipt_kind = "comment"
+
     class Meta:
         verbose_name = gettext_lazy("public consultation (意见征集)")
 
@@ -286,23 +300,16 @@ class ConsultationPage(CitizenPageMixin, BasePage):
     @path("")
     def consultation(self, request):
         form = CommentForm(request.POST or None)
-        status = 200
-        if request.method == "POST":
-            limit = antispam.for_request(request, "comment")
-            if self.phase != consultations.Phase.OPEN.value:
-                form.is_valid()
-                form.add_error(None, _("本次意见征集不在征集期内，不能提交意见。"))
-                status = 400
-            elif form.is_valid() and not limit.exceeded:
-                comment = consultations.submit_comment(self, self.department, form.cleaned_data)
-                limit.hit()
-                public.remember_receipt(request, "comment", code=comment.receipt_code)
-                return redirect(self.route_url(request, "done"))
-            elif form.is_valid():
-                form.add_error(None, TOO_MANY)
-                status = 429
-            else:
-                status = 400
+
+        def save(data):
+            comment = consultations.submit_comment(self, self.department, data)
+            return self.show_receipt(request, "comment", code=comment.receipt_code)
+
+        closed = self.phase != consultations.Phase.OPEN.value
+        refusal = _("本次意见征集不在征集期内，不能提交意见。") if closed else None
+        response, status = self.submit(request, form, "comment", save, refusal)
+        if response is not None:
+            return response
         return self.respond(
             request,
             "common/consultation_page.html",
@@ -311,13 +318,6 @@ class ConsultationPage(CitizenPageMixin, BasePage):
             phase=self.phase,
             days_left=consultations.days_left(self.closes_on),
         )
-
-    @path("done/", name="done")
-    def done(self, request):
-        receipt = public.pop_receipt(request, "comment")
-        if receipt is None:
-            return redirect(self.get_url(request))
-        return self.respond(request, "common/consultation_page_done.html", private=True, receipt=receipt)
 
 
 class DisclosureRequestPage(CitizenPageMixin, BasePage):
@@ -330,6 +330,8 @@ class DisclosureRequestPage(CitizenPageMixin, BasePage):
     parent_page_types = ["common.ColumnIndexPage"]
     subpage_types = []
 
+    receipt_kind = "disclosure"
+
     class Meta:
         verbose_name = gettext_lazy("disclosure request page (依申请公开)")
 
@@ -339,34 +341,17 @@ class DisclosureRequestPage(CitizenPageMixin, BasePage):
         if department is None:
             raise Http404
         form = DisclosureRequestForm(request.POST or None, request.FILES or None, initial={"applicant_kind": "citizen"})
-        status = 200
-        if request.method == "POST":
-            limit = antispam.for_request(request, "disclosure")
-            if form.is_valid() and not limit.exceeded:
-                data = form.cleaned_data
-                item, password = disclosure.submit_request(department, data, attachment=data.get("attachment"))
-                limit.hit()
-                public.remember_receipt(
-                    request,
-                    "disclosure",
-                    code=item.tracking_code,
-                    password=password,
-                    deadline=f"{item.deadline:%Y-%m-%d}",
-                )
-                return redirect(self.route_url(request, "done"))
-            if form.is_valid():
-                form.add_error(None, TOO_MANY)
-                status = 429
-            else:
-                status = 400
-        return self.respond(request, "common/disclosure_request_page.html", status=status, form=form)
 
-    @path("done/", name="done")
-    def done(self, request):
-        receipt = public.pop_receipt(request, "disclosure")
-        if receipt is None:
-            return redirect(self.get_url(request))
-        return self.respond(request, "common/disclosure_request_page_done.html", private=True, receipt=receipt)
+        def save(data):
+            item, password = disclosure.submit_request(department, data, attachment=data.get("attachment"))
+            return self.show_receipt(
+                request, "disclosure", code=item.tracking_code, password=password, deadline=f"{item.deadline:%Y-%m-%d}"
+            )
+
+        response, status = self.submit(request, form, "disclosure", save)
+        if response is not None:
+            return response
+        return self.respond(request, "common/disclosure_request_page.html", status=status, form=form)
 
     @path("query/", name="query")
     def query(self, request):
@@ -397,6 +382,8 @@ class ServiceIndexPage(CitizenPageMixin, BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
     parent_page_types = ["common.ColumnIndexPage"]
     subpage_types = []
+
+    receipt_kind = "application"
 
     class Meta:
         verbose_name = gettext_lazy("service catalogue (办事服务)")
@@ -450,34 +437,22 @@ class ServiceIndexPage(CitizenPageMixin, BasePage):
         if not item.accepts_online_applications:
             raise Http404
         form = ApplicationForm(request.POST or None, request.FILES or None, item=item)
-        status = 200
-        if request.method == "POST":
-            limit = antispam.for_request(request, "application")
-            if form.is_valid() and not limit.exceeded:
-                application, password = submit_application(item, form.cleaned_data, form.uploads())
-                limit.hit()
-                public.remember_receipt(
-                    request,
-                    "application",
-                    code=application.tracking_code,
-                    password=password,
-                    deadline=f"{application.deadline:%Y-%m-%d}",
-                    item=item.title,
-                )
-                return redirect(self.route_url(request, "done"))
-            if form.is_valid():
-                form.add_error(None, TOO_MANY)
-                status = 429
-            else:
-                status = 400
-        return self.respond(request, "common/service_index_page_apply.html", status=status, item=item, form=form)
 
-    @path("done/", name="done")
-    def done(self, request):
-        receipt = public.pop_receipt(request, "application")
-        if receipt is None:
-            return redirect(self.get_url(request))
-        return self.respond(request, "common/service_index_page_done.html", private=True, receipt=receipt)
+        def save(data):
+            application, password = submit_application(item, data, form.uploads())
+            return self.show_receipt(
+                request,
+                "application",
+                code=application.tracking_code,
+                password=password,
+                deadline=f"{application.deadline:%Y-%m-%d}",
+                item=item.title,
+            )
+
+        response, status = self.submit(request, form, "application", save)
+        if response is not None:
+            return response
+        return self.respond(request, "common/service_index_page_apply.html", status=status, item=item, form=form)
 
     @path("query/", name="query")
     def query(self, request):
