@@ -114,7 +114,6 @@ def make_speech(parent, *, leader=None, **fields):
 def make_function(parent, **fields):
     fields.setdefault("main_functions", "<p>贯彻执行国家和自治区的方针政策和法律法规。</p>")
     fields.setdefault("internal_units", "<p>办公室、政策法规科。</p>")
-    fields.setdefault("leadership", "<p>局长：张明</p>")
     return add_page(parent, FunctionPage, **fields)
 
 

@@ -12,7 +12,7 @@ from django.db import transaction
 from hub.directory.models import DirectoryEntry, DirectoryLeader
 from hub.tenancy.models import Department
 from hub.tenancy.onboarding import ensure_central_admin_group
-from sites.common.models import ContactPage, LeaderProfilePage, LeadershipPage, SpeechPage
+from sites.common.models import ContactPage, FunctionPage, LeaderProfilePage, LeadershipPage, SpeechPage
 from sites.portal.models import DepartmentIndexPage
 from tests import factories
 
@@ -25,6 +25,7 @@ class World:
     contact: ContactPage
     portal_leadership: LeadershipPage
     leadership: LeadershipPage  # the department's own 领导之窗
+    functions: FunctionPage  # the department's 部门职能, whose 领导班子 is the directory's
     portal_profile: LeaderProfilePage  # 名录州长
     profile: LeaderProfilePage  # 李振宇
     speech: SpeechPage
@@ -71,6 +72,7 @@ def build_world():
     )
     contact = factories.add_page(factories.column(tenant, "gywm"), ContactPage, title="联系我们", slug="lxwm")
     leadership = factories.add_page(factories.column(tenant, "xxgk"), LeadershipPage, title="领导之窗", slug="ldzc-jyj")
+    functions = factories.make_function(factories.column(tenant, "xxgk", "jgzn"), title="部门职能", slug="bmzn")
     # Profile pages hold the biography; the directory links each leader to theirs.
     portal_profile = factories.add_page(
         portal_leadership, LeaderProfilePage, title="名录州长", slug="mlzz", biography="<p>男，1970年生。</p>"
@@ -97,6 +99,7 @@ def build_world():
         contact=contact,
         portal_leadership=portal_leadership,
         leadership=leadership,
+        functions=functions,
         portal_profile=portal_profile,
         profile=profile,
         speech=speech,

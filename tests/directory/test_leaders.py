@@ -81,7 +81,8 @@ def test_a_department_leader_edited_once_changes_on_the_portal_list_the_sites_le
     portal_entry = text(client, w.portal, w.department_list, f"{w.tenant.code}/")
     own_leadership = text(client, w.tenant, w.leadership)
     profile = text(client, w.tenant, w.profile)
-    for page in (portal_entry, own_leadership, profile):
+    functions = text(client, w.tenant, w.functions)
+    for page in (portal_entry, own_leadership, profile, functions):
         assert "李振宇" in page and "党组书记、局长" in page and "主持局党组和行政全面工作" in page
         assert "主持局全面工作。" not in page
 

@@ -3,7 +3,7 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -11,6 +11,7 @@ from wagtail.search import index
 from hub.taxonomy.panels import topic_panel
 
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock
+from .directory import DirectoryPageMixin
 from .mixins import AttachmentsMixin, BasePage, DatedPageMixin, SubjectMixin
 
 CONTENT_PAGE_TYPES = [
@@ -232,23 +233,22 @@ class SpeechPage(DatedPageMixin, SubjectMixin, BasePage):
         return self.leader.person_name if self.leader_id else self.speaker
 
 
-class FunctionPage(BasePage):
-    """A department's functions (部门职能): mandate, internal units, leadership and contact."""
+class FunctionPage(DirectoryPageMixin, BasePage):
+    """A department's functions (部门职能): mandate and internal units; its leadership (领导班子) and
+    contact details are read from the department directory."""
 
     main_functions = RichTextField(_("main functions (主要职责)"), features=RICH_TEXT_FEATURES)
     internal_units = RichTextField(_("internal units (内设机构)"), blank=True, features=RICH_TEXT_FEATURES)
-    leadership = RichTextField(_("leadership (领导班子)"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("main_functions"),
         FieldPanel("internal_units"),
-        FieldPanel("leadership"),
+        HelpPanel(_("The leadership (领导班子) shown on this page comes from the department directory.")),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("main_functions"),
         index.SearchField("internal_units"),
-        index.SearchField("leadership"),
     ]
     parent_page_types = ["common.ColumnIndexPage"]
     subpage_types = []
