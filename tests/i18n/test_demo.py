@@ -113,4 +113,10 @@ def test_the_department_bar_names_sites_in_the_language_and_links_their_version_
     fgw_name = SiteIdentity.objects.get(department=fgw, locale__language_code="ug").short_name
     assert f'href="http://{fgw.hostname}/ug/"' in bar and fgw_name in bar
     jyj = Department.objects.get(code="jyj")
-    assert f'href="http://{jyj.hostname}/"' in bar and jyj.short_name in bar, "no Uyghur site: its Chinese home"
+    jyj_name = SiteIdentity.objects.get(department=jyj, locale__language_code="ug").short_name
+    # No Uyghur site: the link leads to its Chinese home, the name is still in Uyghur.
+    assert f'href="http://{jyj.hostname}/"' in bar and jyj_name in bar and jyj.short_name not in bar
+    # Every site in the bar, named (and titled) in Uyghur.
+    bar = bar.split("</nav>")[0]
+    assert bar.count("<li>") == Department.objects.online().count() > 2
+    assert not HAN.search(bar), bar

@@ -1,6 +1,7 @@
 """The same portal page in Chinese and in Uyghur, in a real Chromium: the Uyghur layout is mirrored.
 
-Screenshots go to test-artifacts/ (i18n-*-zh-hans.png, i18n-*-ug.png) for a person to look at.
+Screenshots go to test-artifacts/ (i18n-*-zh-hans.png, i18n-*-ug.png, and i18n-*-ky-phone.png,
+i18n-*-en-phone.png at phone width) for a person to look at.
 """
 
 import os
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from fixtures.data.translations import DOCUMENT
 from hub.tenancy.models import Department
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -34,6 +36,7 @@ ELEMENTS = {
     "breadcrumb home": ".breadcrumb ol > li:first-child",
     "first paragraph": ".article p",
     "first list item": ".panel li",
+    "first table heading": "table th",
 }
 
 
@@ -89,7 +92,9 @@ def visit(browser, url, screenshot):
     return found
 
 
-@pytest.mark.parametrize(("name", "path"), [("prefecture", "/zjkz/zqgk/"), ("home", "/")])
+@pytest.mark.parametrize(
+    ("name", "path"), [("prefecture", "/zjkz/zqgk/"), ("home", "/"), ("document", f"/zfwj/{DOCUMENT['slug']}/")]
+)
 def test_the_uyghur_page_mirrors_the_chinese_one(browser, portal_host, name, path):
     chinese = visit(browser, f"http://{portal_host}{path}", f"i18n-{name}-zh-hans.png")
     uyghur = visit(browser, f"http://{portal_host}/ug{path}", f"i18n-{name}-ug.png")
