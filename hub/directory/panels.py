@@ -12,7 +12,7 @@ class DirectoryLeaderPanel(Panel):
     """Read-only: the directory leader this page profiles, with a link to the directory for those who may edit it."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("heading", _("Leader in the department directory (部门名录)"))
+        kwargs.setdefault("heading", _("部门名录中的领导信息"))
         super().__init__(**kwargs)
 
     @property

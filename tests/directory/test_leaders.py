@@ -115,3 +115,11 @@ def test_a_profile_no_leader_links_to_shows_its_title_and_biography(w, client):
     assert page.directory_leader is None and page.person_name == "李振宇"
     profile = text(client, w.tenant, page)
     assert "李振宇" in profile and "教育学硕士" in profile and "局长" not in profile
+
+
+def test_the_functions_page_editor_has_no_leadership_field_of_its_own(w, as_user):
+    response = as_user("webmaster").get(reverse("wagtailadmin_pages:edit", args=[w.functions.pk]))
+    assert response.status_code == 200
+    form = response.content.decode()
+    assert 'name="leadership"' not in form and 'name="main_functions"' in form
+    assert "领导班子取自部门名录" in form

@@ -244,7 +244,7 @@ class FunctionPage(DirectoryPageMixin, BasePage):
         FieldPanel("summary"),
         FieldPanel("main_functions"),
         FieldPanel("internal_units"),
-        HelpPanel(_("The leadership (领导班子) shown on this page comes from the department directory.")),
+        HelpPanel(_("本页的领导班子取自部门名录，请在部门名录中修改。")),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("main_functions"),
