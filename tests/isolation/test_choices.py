@@ -207,3 +207,21 @@ def test_a_submission_to_the_portal_offers_only_the_portals_live_columns(world):
         assert not private_of(world.b, body_text(response))
     assert not Submission.objects.filter(page=world.a.live).exists()
     assert editor.post(url, {"suggested_column": "", "note": ""}).status_code == 302
+
+
+def test_rich_text_may_not_link_to_another_sites_unpublished_page(world):
+    """The link chooser never offers another tenant's unpublished page; a link posted by hand is
+    refused too (the review chain's link check would otherwise name the page in its findings)."""
+    from .test_cross_linking import link_to
+
+    column = world.a.column
+    for target, saved in ((world.b.draft, False), (world.b.live, True), (world.a.draft, True)):
+        response = edit_page(world, world.a.users["editor"], column, {"intro": link_to(target)})
+        intro = latest(column).intro
+        assert (f'id="{target.pk}"' in intro) is saved
+        if saved:
+            assert response.status_code == 302
+        else:
+            assert response.status_code == 200
+            assert "intro" in response.context["form"].errors
+            assert not private_of(world.b, body_text(response))

@@ -20,7 +20,8 @@ image and document foreign keys)            pages the user may link to, records 
                                             page editor, its previews and revision revert
                                             (`pages.TenantPageViewSet`), tenant-owned snippets, redirects,
                                             feed sources, the directory's leaders and best bets
-                                            (`limit_page_choices` is the same function). Submissions to
+                                            (`limit_page_choices` is the same function); rich text links
+                                            to pages the user may not link to are refused. Submissions to
                                             the portal offer their own narrower choice: live portal columns
 Images, documents                           per-tenant collections (onboarding) + chooser hooks, listings'
                                             tag filters, admin API endpoints (construct_admin_api), tag

@@ -10,10 +10,18 @@ narrows each such field of a form, and of its inline formsets, to what the user 
 - images and documents: those in their own tenants' collections (as the choosers offer them).
 
 Its chooser widgets show a chosen object only if the field offers it. Central admins are offered
-everything. Where the forms are built: the page editor and its previews (`pages.TenantPageViewSet`),
-tenant-owned snippets, redirects, and each app's own admin views with such a field.
+everything. Forms built with `LimitChoicesFormMixin` (the page editor among them) also refuse rich
+text and stream field links to pages the user may not link to (`refuse_unlinkable_links`): a link
+to another tenant's unpublished page, which the link chooser never offers, gets a form error that
+does not name the page.
+
+Where the forms are built: the page editor, its previews and revision revert
+(`pages.TenantPageViewSet`), tenant-owned snippets, redirects, and each app's own admin views with
+such a field.
 """
 
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets.chooser import BaseChooser
 from wagtail.documents import get_document_model
@@ -86,6 +94,35 @@ def limit_choices(form, user):
     return form
 
 
+UNLINKABLE_PAGE = _("只能链接到本站点的页面或其他站点已发布的页面。")
+
+
+def linked_page_ids(field, value):
+    """Ids of the pages a rich text or stream field's value links to (Wagtail's reference extraction)."""
+    ids = set()
+    for model, object_id, *_rest in field.extract_references(value):
+        if issubclass(model, Page) and str(object_id).isdigit():
+            ids.add(int(object_id))
+    return ids
+
+
+def refuse_unlinkable_links(form, user):
+    """Add a form error to every rich text or stream field linking to a page the user may not link to
+    (pages that no longer exist are left to the review chain's link check)."""
+    if scoping.is_central_admin(user):
+        return
+    for name, value in list(getattr(form, "cleaned_data", {}).items()):
+        try:
+            field = form._meta.model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if not hasattr(field, "extract_references") or value in (None, ""):
+            continue
+        ids = linked_page_ids(field, value)
+        if ids and Page.objects.filter(pk__in=ids).exclude(scoping.linkable_pages_q(user)).exists():
+            form.add_error(name, UNLINKABLE_PAGE)
+
+
 class LimitChoicesFormMixin:
     """For admin model forms built with `for_user` (Wagtail's page, snippet and settings forms)."""
 
@@ -93,6 +130,12 @@ class LimitChoicesFormMixin:
         super().__init__(*args, **kwargs)
         if getattr(self, "for_user", None) is not None:
             limit_choices(self, self.for_user)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if getattr(self, "for_user", None) is not None:
+            refuse_unlinkable_links(self, self.for_user)
+        return cleaned_data
 
 
 class LimitedAdminModelForm(LimitChoicesFormMixin, WagtailAdminModelForm):
