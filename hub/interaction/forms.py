@@ -1,6 +1,7 @@
 """Public forms: every field says what is wrong with it, and a bound form keeps what was typed."""
 
 import re
+import unicodedata
 
 from django import forms
 from django.core.validators import RegexValidator
@@ -55,8 +56,15 @@ class LetterForm(HoneypotFormMixin):
         return cleaned
 
 
+class CodeField(forms.CharField):
+    """Full-width letters and digits (typed with a Chinese input method) count as the plain ones."""
+
+    def to_python(self, value):
+        return unicodedata.normalize("NFKC", super().to_python(value))
+
+
 class LookupForm(CitizenForm):
-    code = forms.CharField(label=_("查询码"), max_length=30, validators=[code_validator])
+    code = CodeField(label=_("查询码"), max_length=30, validators=[code_validator])
     password = forms.CharField(
         label=_("查询密码"), max_length=64, widget=forms.PasswordInput(attrs={"autocomplete": "off"})
     )

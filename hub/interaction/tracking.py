@@ -7,6 +7,7 @@ hashers). A wrong code and a wrong password get the same answer, in about the sa
 
 import re
 import secrets
+import unicodedata
 
 from django.contrib.auth.hashers import make_password
 from django.db import IntegrityError, transaction
@@ -32,11 +33,12 @@ def new_password():
 
 
 def normalise_code(value):
-    return re.sub(r"[\s\-]", "", str(value or "")).upper()[:24]
+    """A typed code: full-width characters (中文输入法) folded, all but letters and digits dropped."""
+    return re.sub(r"[^0-9A-Za-z]", "", unicodedata.normalize("NFKC", str(value or ""))).upper()[:24]
 
 
 def normalise_password(value):
-    return re.sub(r"\s", "", str(value or "")).lower()[:64]
+    return re.sub(r"\s", "", unicodedata.normalize("NFKC", str(value or ""))).lower()[:64]
 
 
 def save_with_new_code(instance, field="tracking_code", prefix=None):
