@@ -1,7 +1,7 @@
-"""A portal and two departments, their staff, and the citizen pages, built once per test module.
+"""A portal and two departments, their staff, and the citizen pages, built once for this package.
 
-The world is built in a transaction rolled back after the module; each test runs in its own
-savepoint. Citizens' files go to a temporary folder, and rate-limit counters start empty.
+See tests.interaction.support: the world is rolled back after the package, each test runs in its
+own savepoint, citizens' files go to a temporary folder, and rate-limit counters start empty.
 """
 
 import datetime
@@ -9,25 +9,13 @@ from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
-from django.db import transaction
-from hypothesis import HealthCheck
-from hypothesis import settings as hypothesis_settings
 
 from hub.interaction.letters import ensure_mailbox
 from hub.tenancy.onboarding import ensure_central_admin_group
 from sites.common.models import ConsultationPage, DisclosureRequestPage, MailboxPage
 from tests import factories
 
-# Property-based tests: no example database in the working tree, no per-example deadline (the first
-# request of a test pays for template loading).
-hypothesis_settings.register_profile(
-    "hub",
-    database=None,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-hypothesis_settings.load_profile("hub")
+from .support import fresh_rate_limits, login, path_of, private_files, world_fixture  # noqa: F401
 
 PASSWORD = "pw"
 
@@ -59,11 +47,6 @@ def _user(username, *groups, superuser=False):
 
 def role(department, name):
     return department.tenant_groups.get(role=name).group
-
-
-def path_of(page):
-    """The page's path on its own site (requests send the site's hostname as HTTP_HOST)."""
-    return page.get_url_parts()[2]
 
 
 def build_world():
@@ -111,34 +94,10 @@ def build_world():
     )
 
 
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            yield build_world()
-            transaction.set_rollback(True)
+world = world_fixture(build_world)
 
 
 @pytest.fixture
 def w(world, db):
-    """The module's world, inside this test's savepoint."""
+    """The package's world, inside this test's savepoint."""
     return world
-
-
-@pytest.fixture(autouse=True)
-def private_files(settings, tmp_path):
-    """Citizens' files in a throw-away folder (outside MEDIA_ROOT, like in production)."""
-    settings.HUB_PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    return settings.HUB_PRIVATE_MEDIA_ROOT
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def login(client, user):
-    client.force_login(user)
-    return client

@@ -1,26 +1,17 @@
-"""Two departments with service items, a catalogue page on the portal, and staff; built once per module."""
+"""Two departments with service items, a catalogue page on the portal, and staff; built once for this package.
+
+No test in this package may use `demo` (see tests.interaction.support).
+"""
 
 from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
-from django.db import transaction
-from hypothesis import HealthCheck
-from hypothesis import settings as hypothesis_settings
 
 from hub.services.models import LifeEvent, ServiceItem, ServiceMaterial
 from sites.common.models import ServiceIndexPage
 from tests import factories
-
-# Property-based tests: no example database in the working tree, no per-example deadline.
-hypothesis_settings.register_profile(
-    "hub",
-    database=None,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-hypothesis_settings.load_profile("hub")
+from tests.interaction.support import fresh_rate_limits, path_of, private_files, world_fixture  # noqa: F401
 
 PDF = b"%PDF-1.4\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
@@ -100,31 +91,9 @@ def build_world():
     return World(portal, police, social, catalogue, passport, social_card, business, users)
 
 
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            yield build_world()
-            transaction.set_rollback(True)
+world = world_fixture(build_world)
 
 
 @pytest.fixture
 def w(world, db):
     return world
-
-
-@pytest.fixture(autouse=True)
-def private_files(settings, tmp_path):
-    settings.HUB_PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    return settings.HUB_PRIVATE_MEDIA_ROOT
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def path_of(page):
-    return page.get_url_parts()[2]
