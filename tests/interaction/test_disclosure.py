@@ -38,7 +38,9 @@ def test_request_is_tracked_answered_and_looked_up(w, client):
     login(client, w.user("health_editor"))
     assert client.get(url).status_code == 404
     login(client, w.user("education_editor"))
-    assert REQUEST["id_number"] in client.get(url).content.decode()
+    page = client.get(url).content.decode()
+    assert REQUEST["id_number"] in page
+    assert 'name="reply"' in page and ">保存</button>" in page  # the handling form
     answer = client.post(
         url, {"action": "reply", "decision": "disclosed", "reply": "所申请信息予以公开，已发送至您的邮箱。"}
     )

@@ -42,7 +42,9 @@ def test_application_with_files_is_tracked_and_handled_by_the_department(w, clie
     assert client.get(url).status_code == 404
     assert client.get(file_url).status_code == 404
     client.force_login(w.user("police_editor"))
-    assert APPLICANT["id_number"] in client.get(url).content.decode()
+    page = client.get(url).content.decode()
+    assert APPLICANT["id_number"] in page
+    assert 'name="status"' in page and ">保存</button>" in page  # the handling form
     assert b"".join(client.get(file_url).streaming_content) == PDF
     handled = client.post(url, {"status": "needs_more", "message": "照片不符合要求，请上传白底照片。"})
     assert handled.status_code == 302
