@@ -19,7 +19,7 @@ from wagtail.models import Locale, Page
 from hub.i18n.languages import publishing_department_ids
 from hub.services.catalogue import item_links, search_items
 from hub.tenancy.models import Department
-from hub.tenancy.scoping import department_map, departments_for_user, pages_q
+from hub.tenancy.scoping import department_map, departments_for_user, pages_q, paths_q, root_paths
 
 from . import conf, facets, querylog
 from .facets import FACETS
@@ -135,12 +135,6 @@ def resolve_locale(language):
     return Locale.objects.filter(language_code=code).first() or Locale.get_default()
 
 
-def without_repeated_aliases(pages):
-    """Pages less the aliases whose original is among them: a synced copy on the portal (an alias of a
-    department's page) is listed once, as its original; a search without the original keeps the copy."""
-    return pages.exclude(id__in=Page.objects.filter(alias_of__in=pages).values("id"))
-
-
 class KnownCountPaginator(Paginator):
     """A paginator told the total already (it came with the facet counts), saving a COUNT query."""
 
@@ -185,19 +179,32 @@ class SearchService:
             return [d for d in self.allowed_departments if d == self.audience.department]
         return self.allowed_departments
 
-    def visible(self, everywhere=False):
-        """Every page this audience may see in the scope (or in every allowed site)."""
-        if everywhere not in self._pages:
+    def visible(self, everywhere=False, *, fold_copies=False):
+        """Every page this audience may see in the scope (or in every allowed site).
+
+        With fold_copies, a synced copy (an alias, e.g. a department's page on the portal) is left out
+        when its original is in the same set, so it is listed once, as the original; a search without
+        the original keeps the copy. The subquery reads only aliases and their originals' rows, not the
+        whole set, so it costs next to nothing at 100,000 pages.
+        """
+        key = (everywhere, fold_copies)
+        if key not in self._pages:
             departments = self.allowed_departments if everywhere else self.departments
-            pages = Page.objects.filter(depth__gt=1).filter(pages_q(departments))
+            paths = root_paths(departments)
+            pages = Page.objects.filter(depth__gt=1).filter(paths_q(paths))
+            original_shown = paths_q(paths, prefix="alias_of__")
             if not self.audience.is_editor:
                 pages = pages.live().public().filter(locale=self.locale)
-            self._pages[everywhere] = pages
-        return self._pages[everywhere]
+                original_shown &= Q(alias_of__live=True, alias_of__locale=self.locale)
+            if fold_copies:
+                folded = Page.objects.filter(Q(alias_of__isnull=False) & original_shown).values("id")
+                pages = pages.exclude(id__in=folded)
+            self._pages[key] = pages
+        return self._pages[key]
 
     def pages(self, everywhere=False):
         """The pages a query runs against: the visible ones, each synced copy folded into its original."""
-        return without_repeated_aliases(self.visible(everywhere))
+        return self.visible(everywhere, fold_copies=True)
 
     def filtered(self, pages, skip=None):
         """Pages narrowed by the chosen facets (all but `skip`)."""
