@@ -111,8 +111,16 @@ def make_speech(parent, *, leader=None, **fields):
     return add_page(parent, SpeechPage, leader=leader, **fields)
 
 
-def make_function(parent, **fields):
-    fields.setdefault("main_functions", "<p>贯彻执行国家和自治区的方针政策和法律法规。</p>")
+def make_function(parent, *, functions=None, **fields):
+    """A functions page; its main functions are its tenant's directory entry's: `functions` is written
+    there, and when not given a default fills an entry that has none."""
+    from hub.directory.models import DirectoryEntry
+    from hub.tenancy.scoping import department_for_page
+
+    entry = DirectoryEntry.objects.get(department=department_for_page(parent))
+    if functions is not None or not entry.functions:
+        entry.functions = functions if functions is not None else "<p>贯彻执行国家和自治区的方针政策和法律法规。</p>"
+        entry.save()
     fields.setdefault("internal_units", "<p>办公室、政策法规科。</p>")
     return add_page(parent, FunctionPage, **fields)
 

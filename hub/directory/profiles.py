@@ -1,4 +1,5 @@
-"""Keeping a leader's profile page in step with the leader's directory record.
+"""Keeping the pages that read the directory in step with it: a leader's profile page with the leader's
+record, a department's functions pages with its entry.
 
 The page holds no copy of the leader's data; it reads it. Two things about the page do depend on
 it: the search index (the page is found by the leader's name, position and duties) and the page
@@ -41,3 +42,14 @@ def retitle_profiles(leader, old_name):
         elif page.live:
             # Unpublished edits wait for review; only the live title changes now.
             Page.objects.filter(pk=page.pk).update(title=leader.name)
+
+
+def reindex_function_pages(department):
+    """Rewrite the index rows of a tenant's functions pages (every locale): they are found by the entry's functions."""
+    from hub.tenancy.scoping import pages_q
+    from sites.common.models import FunctionPage  # the page models import this app's panels
+
+    if department is None or department.site_id is None:
+        return
+    for page in FunctionPage.objects.filter(pages_q([department])):
+        index.insert_or_update_object(page)

@@ -1,5 +1,6 @@
 """Every tenant has a directory entry from the moment it is onboarded; a leader's profile page follows
-the leader's record (title on a rename, search index on every change; see profiles.py)."""
+the leader's record (title on a rename, search index on every change; see profiles.py); the tenant's
+functions pages are found by the entry's main functions (search index on every change of the entry)."""
 
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
@@ -7,7 +8,7 @@ from django.dispatch import receiver
 from hub.tenancy.signals import tenant_onboarded
 
 from .models import DirectoryEntry, DirectoryLeader
-from .profiles import reindex_profiles, retitle_profiles
+from .profiles import reindex_function_pages, reindex_profiles, retitle_profiles
 
 
 @receiver(tenant_onboarded)
@@ -34,3 +35,9 @@ def update_profile_after_save(sender, instance, **kwargs):
 @receiver(post_delete, sender=DirectoryLeader)
 def reindex_after_delete(sender, instance, **kwargs):
     reindex_profiles({instance.profile_page_id})
+
+
+@receiver(post_save, sender=DirectoryEntry)
+def reindex_function_pages_after_save(sender, instance, raw=False, **kwargs):
+    if not raw:
+        reindex_function_pages(instance.department)

@@ -121,5 +121,5 @@ def test_the_functions_page_editor_has_no_leadership_field_of_its_own(w, as_user
     response = as_user("webmaster").get(reverse("wagtailadmin_pages:edit", args=[w.functions.pk]))
     assert response.status_code == 200
     form = response.content.decode()
-    assert 'name="leadership"' not in form and 'name="main_functions"' in form
+    assert 'name="leadership"' not in form and 'name="internal_units"' in form
     assert "领导班子取自部门名录" in form

@@ -35,7 +35,7 @@ def test_words_inside_titles_are_found_and_rank_first(group, article):
 def test_rich_text_fields_are_segmented(group):
     column = factories.column(group.education, "xxgk", "jgzn")
     functions = "<p>负责全州义务教育<b>均衡发展</b>和控辍保学工作。</p>"
-    page = factories.make_function(column, title="主要职责", main_functions=functions)
+    page = factories.make_function(column, title="主要职责", functions=functions)
     assert page.pk in search_ids("控辍保学")
     assert page.pk in search_ids("均衡发展")
 

@@ -6,8 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
+from hub.directory.panels import DirectoryFunctionsPanel
+from hub.directory.queries import entry_for
 from hub.taxonomy.panels import topic_panel
 
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock
@@ -234,20 +237,19 @@ class SpeechPage(DatedPageMixin, SubjectMixin, BasePage):
 
 
 class FunctionPage(DirectoryPageMixin, BasePage):
-    """A department's functions (部门职能): mandate and internal units; its leadership (领导班子) and
-    contact details are read from the department directory."""
+    """A department's functions (部门职能): internal units of its own; the main functions (主要职责),
+    leadership (领导班子) and contact details are read from the department directory."""
 
-    main_functions = RichTextField(_("main functions (主要职责)"), features=RICH_TEXT_FEATURES)
     internal_units = RichTextField(_("internal units (内设机构)"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
-        FieldPanel("main_functions"),
+        DirectoryFunctionsPanel(),
         FieldPanel("internal_units"),
         HelpPanel(_("本页的领导班子取自部门名录，请在部门名录中修改。")),
     ]
     search_fields = BasePage.search_fields + [
-        index.SearchField("main_functions"),
+        index.SearchField("functions_text"),
         index.SearchField("internal_units"),
     ]
     parent_page_types = ["common.ColumnIndexPage"]
@@ -255,6 +257,11 @@ class FunctionPage(DirectoryPageMixin, BasePage):
 
     class Meta:
         verbose_name = _("department functions (部门职能)")
+
+    def functions_text(self):
+        """The directory's main functions as plain text, indexed with the page so a search for them finds it."""
+        entry = entry_for(self.department)
+        return get_text_for_indexing(entry.functions) if entry is not None and entry.functions else ""
 
 
 class AppointmentNoticePage(DatedPageMixin, AttachmentsMixin, BasePage):
