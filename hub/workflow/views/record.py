@@ -2,7 +2,6 @@
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -10,10 +9,10 @@ from ..access import can_view_record
 from ..models import ContentCheck
 from ..models.tasks import latest_check
 from ..record import page_record
-from .base import ReviewAdminView
+from .base import PageReviewAdminView
 
 
-class PageRecordView(ReviewAdminView):
+class PageRecordView(PageReviewAdminView):
     template_name = "workflow/page_record.html"
     header_icon = "clipboard-list"
 
@@ -25,18 +24,6 @@ class PageRecordView(ReviewAdminView):
 
     def get_page_title(self):
         return _("审核记录")
-
-    def get_page_subtitle(self):
-        return self.page.get_admin_display_title()
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [
-            {
-                "url": reverse("wagtailadmin_pages:edit", args=[self.page.pk]),
-                "label": self.page.get_admin_display_title(),
-            },
-            {"url": "", "label": _("审核记录")},
-        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -23,7 +23,7 @@ from wagtail_localize.views import convert as localize_convert
 from ..chains import chain_key_for_workflow
 from ..publishing import under_chain
 from ..translations import SubmitRefused, submit_translation, target_page, translation_review_required
-from .base import ReviewAdminView
+from .base import PageReviewAdminView
 
 
 def submit_from_request(request, translation, page):
@@ -46,7 +46,7 @@ def submit_from_request(request, translation, page):
     return redirect("wagtailadmin_pages:edit", page.pk)
 
 
-class SubmitTranslationView(ReviewAdminView):
+class SubmitTranslationView(PageReviewAdminView):
     """Confirm, then save a page translation as a draft and submit it to the page's chain."""
 
     template_name = "workflow/submit_translation.html"
@@ -63,18 +63,6 @@ class SubmitTranslationView(ReviewAdminView):
         if not self.page.permissions_for_user(request.user).can_edit():
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
-
-    def get_page_subtitle(self):
-        return self.page.get_admin_display_title()
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [
-            {
-                "url": reverse("wagtailadmin_pages:edit", args=[self.page.pk]),
-                "label": self.page.get_admin_display_title(),
-            },
-            {"url": "", "label": self.page_title},
-        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
