@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..uploads import private_storage, upload_path
-from .tracking import TrackedSubmission
+from .tracking import ReplyStatus, TrackedSubmission
 
 
 class DisclosureRequest(TrackedSubmission):
@@ -27,11 +27,7 @@ class DisclosureRequest(TrackedSubmission):
         COLLECT = "collect", _("当面领取")
         ONLINE = "online", _("网上查询")
 
-    class Status(models.TextChoices):
-        RECEIVED = "received", _("待受理")
-        PROCESSING = "processing", _("办理中")
-        REPLIED = "replied", _("已答复")
-        REJECTED = "rejected", _("不予受理")
+    Status = ReplyStatus
 
     class Decision(models.TextChoices):
         DISCLOSED = "disclosed", _("予以公开")

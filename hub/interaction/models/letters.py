@@ -9,7 +9,7 @@ from hub.tenancy.owned import TenantOwned
 
 from .. import conf
 from ..uploads import private_storage, upload_path
-from .tracking import TrackedSubmission
+from .tracking import ReplyStatus, TrackedSubmission
 
 
 def default_reply_days():
@@ -63,11 +63,7 @@ class Letter(TrackedSubmission):
         REPORT = "report", _("举报")
         OTHER = "other", _("其他")
 
-    class Status(models.TextChoices):
-        RECEIVED = "received", _("待受理")
-        PROCESSING = "processing", _("办理中")
-        REPLIED = "replied", _("已答复")
-        REJECTED = "rejected", _("不予受理")
+    Status = ReplyStatus
 
     mailbox = models.ForeignKey(Mailbox, verbose_name=_("mailbox"), on_delete=models.PROTECT, related_name="letters")
     name = models.CharField(_("name (姓名)"), max_length=50)

@@ -8,6 +8,15 @@ from django.utils.translation import gettext_lazy as _
 from hub.tenancy.owned import TenantOwned
 
 
+class ReplyStatus(models.TextChoices):
+    """Where a letter or a disclosure request stands: both are received, handled, then answered or refused."""
+
+    RECEIVED = "received", _("待受理")
+    PROCESSING = "processing", _("办理中")
+    REPLIED = "replied", _("已答复")
+    REJECTED = "rejected", _("不予受理")
+
+
 class TrackedSubmission(TenantOwned):
     """A submission the citizen follows with a tracking code and a password (stored hashed only).
 
