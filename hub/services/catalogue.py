@@ -103,7 +103,7 @@ def item_links(items, department, locale, request=None):
     if not items:
         return []
     sites = [department] if department is not None else []
-    sites += [d for d in Department.objects.filter(kind="portal", is_online=True) if d != department]
+    sites += [d for d in Department.objects.filter(kind=Department.Kind.PORTAL, is_online=True) if d != department]
     pages = [page for site in sites for page in catalogue_pages(site, locale)]
     links = []
     for item in items:
