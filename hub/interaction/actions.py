@@ -1,4 +1,4 @@
-"""What staff do with a letter: accept, forward, reply, publish, answer a follow-up, reject.
+"""What staff do with a letter: accept, forward, reply, publish, answer a follow-up, reject, archive.
 
 Each action is an object with `check()` (may this user do it now?) and `execute()` (one
 transaction: the change, the event the writer sees, the audit log entry, the e-mail), the shape of
@@ -13,7 +13,7 @@ from wagtail.log_actions import log
 from wagtail.permissions import policy_registry
 
 from . import notifications
-from .letters import mask_personal_data
+from .letters import follow_ups, public_version
 from .models import Letter, LetterEvent
 
 
@@ -137,11 +137,14 @@ class ReplyLetter(LetterAction):
                 self.user,
                 public_subject=self.data.get("public_subject"),
                 public_body=self.data.get("public_body"),
+                public_reply=self.data.get("public_reply"),
+                publish_follow_ups=self.data.get("publish_follow_ups", True),
             )._execute()
 
 
 class PublishLetter(LetterAction):
-    """Show an answered letter in the public list: subject and text as staff checked them, no personal data."""
+    """Show an answered letter in the public list (or update what it shows): subject, text, reply and
+    follow-ups as staff checked them, every one masked, so no personal data reaches the public page."""
 
     allowed_statuses = (Letter.Status.REPLIED,)
     log_action = "interaction.letter.publish"
@@ -153,14 +156,25 @@ class PublishLetter(LetterAction):
 
     def _execute(self):
         letter = self.letter
-        subject = (self.data.get("public_subject") or "").strip() or mask_personal_data(letter.subject, letter)
-        body = (self.data.get("public_body") or "").strip() or mask_personal_data(letter.body, letter)
+        include = bool(self.data.get("publish_follow_ups", True))
         # Whatever staff typed, the writer's name and contacts never reach the public page.
-        letter.public_subject = mask_personal_data(subject, letter)[:100]
-        letter.public_body = mask_personal_data(body, letter)
+        version = public_version(
+            letter,
+            subject=self.data.get("public_subject"),
+            body=self.data.get("public_body"),
+            reply=self.data.get("public_reply"),
+            include_follow_ups=include,
+        )
+        letter.public_subject = version["subject"]
+        letter.public_body = version["body"]
+        letter.public_reply = version["reply"]
         letter.is_published = True
         letter.published_at = timezone.now()
-        letter.save(update_fields=["public_subject", "public_body", "is_published", "published_at"])
+        letter.save(update_fields=["public_subject", "public_body", "public_reply", "is_published", "published_at"])
+        masked = dict((event.pk, text) for event, text in version["follow_ups"])
+        for event in follow_ups(letter):
+            event.public_version = masked.get(event.pk, "")
+            event.save(update_fields=["public_version"])
         self._event(LetterEvent.Kind.PUBLISHED)
 
 
@@ -208,6 +222,45 @@ class RejectLetter(LetterAction):
         notifications.answered(self.letter, self.letter.mailbox.name)
 
 
+CLOSED = (Letter.Status.REPLIED, Letter.Status.REJECTED)
+
+
+class ArchiveLetter(LetterAction):
+    """Take a closed letter out of the working list; it is kept, can be found by the filter and restored.
+
+    This is what staff do instead of deleting a letter: nobody but the central admins removes one.
+    """
+
+    allowed_statuses = CLOSED
+    log_action = "interaction.letter.archive"
+
+    def check(self):
+        super().check()
+        if self.letter.archived_at is not None:
+            raise ValidationError(_("这封来信已归档。"))
+
+    def _execute(self):
+        self.letter.archived_at = timezone.now()
+        self.letter.save(update_fields=["archived_at"])
+        self._event(LetterEvent.Kind.ARCHIVED, note=self.data.get("note", ""))
+
+
+class RestoreLetter(LetterAction):
+    """Bring an archived letter back into the working list."""
+
+    log_action = "interaction.letter.restore"
+
+    def check(self):
+        super().check()
+        if self.letter.archived_at is None:
+            raise ValidationError(_("这封来信没有归档。"))
+
+    def _execute(self):
+        self.letter.archived_at = None
+        self.letter.save(update_fields=["archived_at"])
+        self._event(LetterEvent.Kind.RESTORED, note=self.data.get("note", ""))
+
+
 ACTIONS = {
     "accept": AcceptLetter,
     "forward": ForwardLetter,
@@ -216,4 +269,6 @@ ACTIONS = {
     "unpublish": UnpublishLetter,
     "message": AnswerFollowUp,
     "reject": RejectLetter,
+    "archive": ArchiveLetter,
+    "restore": RestoreLetter,
 }

@@ -14,13 +14,18 @@ class InteractionConfig(AppConfig):
         from hub.tenancy.isolation.snippets import register_tenant_owned
         from hub.tenancy.signals import tenant_onboarded
 
-        from . import checks  # noqa: F401
+        from . import checks, removal  # noqa: F401
         from .models import ConsultationComment, DisclosureRequest, Letter, Mailbox
         from .permissions import INTERACTION_GRANTS
 
         # Every permission check on these records is valid for the tenant of the granting group only.
-        for model in (Mailbox, Letter, ConsultationComment, DisclosureRequest):
-            register_tenant_owned(model)
+        register_tenant_owned(Mailbox)
+        # Records citizens submit are kept: no role deletes them (the central admins remove one, logged).
+        for model in (Letter, ConsultationComment, DisclosureRequest):
+            register_tenant_owned(model, kept=True)
+        removal.register(Letter, files=lambda letter: [letter.attachment])
+        removal.register(DisclosureRequest, files=lambda request: [request.attachment])
+        removal.register(ConsultationComment, code_field="receipt_code")
 
         tenant_onboarded.connect(INTERACTION_GRANTS.on_onboarding, dispatch_uid="interaction_grant_roles")
         tenant_onboarded.connect(_ensure_mailbox, dispatch_uid="interaction_ensure_mailbox")

@@ -30,17 +30,64 @@ def ensure_mailbox(department):
     return Mailbox.objects.create(department=department, name=name), True
 
 
+# Forms of address that follow a surname in a reply (陈先生, 王女士): the surname is masked, the form kept.
+ADDRESS_FORMS = "先生|女士|同志|老师|同学|师傅|阿姨|大姐|大爷|小朋友|家长"
+NAME_SEPARATORS = re.compile(r"[·•．.\s]+")
+HAN = re.compile(r"^[\u3400-\u9fff]+$")
+
+
+def _name_forms(name):
+    """The writer's name as it may appear in a text: whole, and each part of a name like 买买提·艾力."""
+    name = (name or "").strip()
+    forms = {name} | {part for part in NAME_SEPARATORS.split(name)}
+    return sorted((form for form in forms if len(form) >= 2), key=len, reverse=True)
+
+
 def mask_personal_data(text, letter=None):
-    """The text with ID numbers, phone numbers, e-mail addresses and the writer's name and contacts masked."""
+    """The text with ID numbers, phone numbers, e-mail addresses and the writer's name and contacts masked.
+
+    `letter` is any record with `name`, `phone` and `email` (what the writer gave in the form): those
+    values are masked wherever they appear, the name also in its parts and as surname plus a form of
+    address (陈先生 → ＊先生).
+    """
     masked = text or ""
     if letter is not None:
-        for value in (letter.name, letter.phone, letter.email):
-            value = (value or "").strip()
+        name = (getattr(letter, "name", "") or "").strip()
+        values = _name_forms(name) + [getattr(letter, field, "") or "" for field in ("phone", "email")]
+        for value in values:
+            value = value.strip()
             if len(value) >= 2:
                 masked = masked.replace(value, MASK)
+        if HAN.match(name) and 2 <= len(name) <= 4:
+            masked = re.sub(rf"{re.escape(name[0])}(?={ADDRESS_FORMS})", "＊", masked)
     for pattern in PERSONAL_PATTERNS:
         masked = pattern.sub(MASK, masked)
     return masked
+
+
+def follow_ups(letter):
+    """The exchange after the letter (the writer's additions and staff's answers), oldest first."""
+    return letter.events.filter(kind__in=LetterEvent.FOLLOW_UPS).order_by("created_at", "pk")
+
+
+def public_version(letter, *, subject="", body="", reply="", include_follow_ups=True):
+    """Everything the public page would show of the letter, each text masked (the preview staff check).
+
+    Texts staff leave empty are the letter's own, masked; whatever staff typed is masked again.
+    """
+    return {
+        "subject": mask_personal_data((subject or "").strip() or letter.subject, letter)[:100],
+        "body": mask_personal_data((body or "").strip() or letter.body, letter),
+        "reply": mask_personal_data((reply or "").strip() or letter.reply, letter),
+        "follow_ups": [(event, mask_personal_data(event.public_text, letter)) for event in follow_ups(letter)]
+        if include_follow_ups
+        else [],
+    }
+
+
+def published_follow_ups(letter):
+    """The follow-ups shown on the public page, in the masked form fixed when the letter was published."""
+    return follow_ups(letter).exclude(public_version="").only("kind", "created_at", "public_version")
 
 
 def submit_letter(mailbox, data, *, attachment=None, now=None):
@@ -106,7 +153,7 @@ def published_letters(mailbox=None):
             "published_at",
             "public_subject",
             "public_body",
-            "reply",
+            "public_reply",
             "reply_department__name",
             "reply_department__short_name",
             "mailbox__name",

@@ -5,11 +5,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permissions import policy_registry
 
-from . import actions, admin_forms, letters
+from . import actions, admin_forms, letters, removal
 from .disclosure import AnswerRequest
 from .disclosure import can_handle as can_handle_request
 from .models import DisclosureRequest, Letter
@@ -110,26 +112,54 @@ class LetterHandleView(TenantRecordView):
 
     def forms(self, bound=None, data=None):
         letter = self.object
-        masked_subject = letters.mask_personal_data(letter.subject, letter)
-        masked_body = letters.mask_personal_data(letter.body, letter)
+        version = letters.public_version(letter)
         initial = {
-            "public_subject": letter.public_subject or masked_subject,
-            "public_body": letter.public_body or masked_body,
+            "public_subject": letter.public_subject or version["subject"],
+            "public_body": letter.public_body or version["body"],
+            "public_reply": letter.public_reply or version["reply"],
+            "publish_follow_ups": True,
         }
         built = {
             "accept": admin_forms.NoteForm(prefix="accept"),
             "forward": admin_forms.ForwardForm(prefix="forward", letter=letter),
-            "reply": admin_forms.ReplyForm(prefix="reply", initial={**initial, "publish": letter.publish_allowed}),
+            "reply": admin_forms.ReplyForm(
+                prefix="reply", initial={**initial, "public_reply": "", "publish": letter.publish_allowed}
+            ),
             "publish": admin_forms.PublishForm(prefix="publish", initial=initial),
             "unpublish": admin_forms.NoteForm(prefix="unpublish"),
             "message": admin_forms.MessageForm(prefix="message"),
             "reject": admin_forms.RejectForm(prefix="reject"),
+            "archive": admin_forms.NoteForm(prefix="archive"),
+            "restore": admin_forms.NoteForm(prefix="restore"),
         }
         if bound is not None:
             form_class = type(built[bound])
             kwargs = {"letter": letter} if bound == "forward" else {}
             built[bound] = form_class(data, prefix=bound, **kwargs)
         return built
+
+    def preview(self, form=None):
+        """The public version of everything about the letter: from a posted reply or publish form, or as
+        the letter would be published now (prefilled texts), or as it is published."""
+        letter = self.object
+        if form is not None and form.is_valid():
+            data = form.cleaned_data
+            reply = data.get("public_reply") or data.get("reply") or ""
+            return letters.public_version(
+                letter,
+                subject=data.get("public_subject"),
+                body=data.get("public_body"),
+                reply=reply,
+                include_follow_ups=data.get("publish_follow_ups"),
+            )
+        if letter.is_published:
+            return {
+                "subject": letter.public_subject,
+                "body": letter.public_body,
+                "reply": letter.public_reply,
+                "follow_ups": [(event, event.public_version) for event in letters.published_follow_ups(letter)],
+            }
+        return letters.public_version(letter)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -145,8 +175,7 @@ class LetterHandleView(TenantRecordView):
             available.pop("publish", None)
         if not letter.is_published:
             available.pop("unpublish", None)
-        else:
-            available.pop("publish", None)
+        available.pop("restore" if letter.archived_at is None else "archive", None)
         context.update(
             letter=letter,
             events=letter.events.select_related("from_department", "to_department", "user"),
@@ -154,6 +183,8 @@ class LetterHandleView(TenantRecordView):
             can_handle=can_handle,
             status_label=letters.status_label(letter),
             attachment_url=reverse(self.attachment_url_name, args=[letter.pk]) if letter.attachment else None,
+            public_preview=self.preview(kwargs.get("preview_form")) if letter.publish_allowed else None,
+            previewed=kwargs.get("preview_form") is not None,
         )
         return context
 
@@ -162,6 +193,11 @@ class LetterHandleView(TenantRecordView):
         if name not in actions.ACTIONS:
             raise Http404
         forms = self.forms(bound=name, data=request.POST)
+        if "preview" in request.POST and name in ("reply", "publish"):
+            # Show the public version of what was typed, publishing nothing.
+            form = forms[name]
+            status = 200 if form.is_valid() else 400
+            return self.render_to_response(self.get_context_data(forms=forms, preview_form=form), status=status)
         action_class = actions.ACTIONS[name]
         response = self.run_action(
             forms[name],
@@ -206,3 +242,35 @@ class DisclosureHandleView(TenantRecordView):
 class DisclosureAttachmentView(PrivateFileMixin, DisclosureHandleView):
     def stored_file(self):
         return self.object.attachment, self.object.attachment_name
+
+
+class RemoveRecordView(WagtailAdminTemplateMixin, TemplateView):
+    """删除记录: a central admin removes a citizen's record by its code, giving a reason (logged)."""
+
+    template_name = "interaction/admin/remove_record.html"
+    page_title = gettext_lazy("删除记录")
+    header_icon = "bin"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not removal.can_remove(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", admin_forms.RemoveRecordForm())
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = admin_forms.RemoveRecordForm(request.POST)
+        if form.is_valid():
+            try:
+                code = removal.RemoveRecord(
+                    request.user, code=form.cleaned_data["code"], reason=form.cleaned_data["reason"]
+                ).execute()
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("记录 %(code)s 已删除，删除理由已记入操作日志。") % {"code": code})
+                return redirect(request.path)
+        return self.render_to_response(self.get_context_data(form=form), status=400)

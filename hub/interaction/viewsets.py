@@ -8,12 +8,13 @@ them for their tenant act on them.
 import django_filters
 from django.urls import path
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from hub.tenancy.isolation.snippets import TenantOwnedViewSet
+from hub.tenancy.isolation.snippets import KeptRecordViewSet, TenantOwnedViewSet
 
 from .models import CalendarDay, ConsultationComment, DisclosureRequest, Letter, Mailbox
 from .views import DisclosureAttachmentView, DisclosureHandleView, LetterAttachmentView, LetterHandleView
@@ -37,9 +38,21 @@ class TrackedFilterSet(WagtailFilterSet):
 
 
 class LetterFilterSet(TrackedFilterSet):
+    archived = django_filters.BooleanFilter(label=_("已归档"), method="filter_archived")
+
     class Meta:
         model = Letter
         fields = ["status", "category", "mailbox", "is_published"]
+
+    def filter_archived(self, queryset, name, value):
+        return queryset.filter(archived_at__isnull=not value)
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        # Archived letters leave the working list unless asked for.
+        if self.form.cleaned_data.get("archived") is None:
+            queryset = queryset.filter(archived_at__isnull=True)
+        return queryset
 
 
 class DisclosureFilterSet(TrackedFilterSet):
@@ -48,7 +61,7 @@ class DisclosureFilterSet(TrackedFilterSet):
         fields = ["status", "decision"]
 
 
-class HandledRecordViewSet(TenantOwnedViewSet):
+class HandledRecordViewSet(KeptRecordViewSet):
     """Records citizens submit: listed and handled, never added or edited as a form."""
 
     handle_view_class = None
@@ -123,7 +136,7 @@ class MailboxViewSet(TenantOwnedViewSet):
     list_filter = ["department"]
 
 
-class ConsultationCommentViewSet(TenantOwnedViewSet):
+class ConsultationCommentViewSet(KeptRecordViewSet):
     model = ConsultationComment
     icon = "comment"
     menu_label = "征集意见"

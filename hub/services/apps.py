@@ -11,13 +11,16 @@ class ServicesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from hub.interaction import removal
         from hub.tenancy.isolation.snippets import register_tenant_owned
         from hub.tenancy.signals import tenant_onboarded
 
         from .models import ServiceApplication, ServiceItem
         from .permissions import SERVICE_GRANTS
 
-        for model in (ServiceItem, ServiceApplication):
-            register_tenant_owned(model)
+        register_tenant_owned(ServiceItem)
+        # An application is a record kept like a letter: no role deletes it.
+        register_tenant_owned(ServiceApplication, kept=True)
+        removal.register(ServiceApplication, files=lambda application: [f.file for f in application.files.all()])
         tenant_onboarded.connect(SERVICE_GRANTS.on_onboarding, dispatch_uid="services_grant_roles")
         post_migrate.connect(SERVICE_GRANTS.after_migrate, sender=self, dispatch_uid="services_grants")

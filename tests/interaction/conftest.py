@@ -73,6 +73,7 @@ def build_world():
     users = {
         "portal_editor": _user("portal_editor", role(portal, "editor")),
         "portal_webmaster": _user("portal_webmaster", role(portal, "webmaster")),
+        "education_webmaster": _user("education_webmaster", role(education, "webmaster")),
         "education_editor": _user("education_editor", role(education, "editor")),
         "education_reviewer": _user("education_reviewer", role(education, "reviewer")),
         "health_editor": _user("health_editor", role(health, "editor")),

@@ -51,7 +51,8 @@ class Mailbox(TenantOwned):
 class Letter(TrackedSubmission):
     """A citizen's letter. Name, phone, e-mail and the original text are personal data: only the staff
     of the tenant the letter is assigned to (`department`) see them; the public sees the published
-    version (`public_subject`, `public_body`) and the reply, and only if the writer allowed it."""
+    version (`public_subject`, `public_body`, `public_reply` and the follow-ups' `public_version`), and only
+    if the writer allowed it."""
 
     tracking_prefix = "XJ"
 
@@ -98,6 +99,9 @@ class Letter(TrackedSubmission):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     public_subject = models.CharField(_("published subject"), max_length=100, blank=True)
     public_body = models.TextField(_("published text"), blank=True)
+    public_reply = models.TextField(_("published reply"), blank=True)
+    # Archived by the tenant's staff: kept, out of the default list; reversible.
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True, db_index=True, editable=False)
 
     class Meta:
         ordering = ["-submitted_at", "-pk"]
@@ -128,6 +132,11 @@ class LetterEvent(models.Model):
         UNPUBLISHED = "unpublished", _("已撤销公开")
         CITIZEN_MESSAGE = "citizen_message", _("来信人补充")
         STAFF_MESSAGE = "staff_message", _("工作人员回复")
+        ARCHIVED = "archived", _("已归档")
+        RESTORED = "restored", _("已取消归档")
+
+    # Kinds whose text is part of the published letter (as its masked `public_version`).
+    FOLLOW_UPS = {Kind.CITIZEN_MESSAGE, Kind.STAFF_MESSAGE}
 
     # Kinds the writer sees when looking the letter up.
     CITIZEN_VISIBLE = {
@@ -144,6 +153,8 @@ class LetterEvent(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     created_at = models.DateTimeField(auto_now_add=True)
     public_text = models.TextField(blank=True)
+    # The masked text the public page shows, set when the letter is published (follow-ups only).
+    public_version = models.TextField(blank=True)
     note = models.TextField(blank=True)
     from_department = models.ForeignKey(
         "tenancy.Department", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

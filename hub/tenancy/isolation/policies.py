@@ -77,3 +77,17 @@ class TenantPermissionPolicy(BaseDjangoAuthPermissionPolicy):
             )
             .distinct()
         )
+
+
+class KeptRecordPolicy(TenantPermissionPolicy):
+    """For records the government must keep (a citizen's letter, request, application, comment).
+
+    Nobody deletes one through Wagtail's delete view or bulk action, whatever permissions they hold,
+    superusers included: removal is a separate, logged act of the central admins with a reason.
+    """
+
+    def department_ids(self, user, actions):
+        actions = [action for action in actions if action != "delete"]
+        if not actions:
+            return set()
+        return super().department_ids(user, actions)

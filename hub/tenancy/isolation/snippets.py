@@ -7,7 +7,9 @@ and may create records for those tenants only. Register the model's permission p
 """
 
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
@@ -17,15 +19,19 @@ from ..models import Department
 from ..owned import FriendlyLink
 from .choices import limit_choices
 from .filters import ScopedFiltersMixin
-from .policies import TenantPermissionPolicy
+from .policies import KeptRecordPolicy, TenantPermissionPolicy
 
 # Any of these lets a user see a record at all.
 SEE_ACTIONS = ["add", "change", "delete", "view"]
 
 
-def register_tenant_owned(model, tenant_lookup=None):
-    """Scope every permission check on this tenant-owned model to the tenants of the user's groups."""
-    policy = TenantPermissionPolicy(model, tenant_lookup or model.tenant_field())
+def register_tenant_owned(model, tenant_lookup=None, kept=False):
+    """Scope every permission check on this tenant-owned model to the tenants of the user's groups.
+
+    `kept`: a record the government must keep, which no permission lets anyone delete (KeptRecordPolicy).
+    """
+    policy_class = KeptRecordPolicy if kept else TenantPermissionPolicy
+    policy = policy_class(model, tenant_lookup or model.tenant_field())
     register_permission_policy(model, policy, exact_class=True)
     return policy
 
@@ -62,6 +68,14 @@ class TenantRecordMixin:
 
 class TenantIndexView(ScopedFiltersMixin, snippet_views.IndexView):
     pass
+
+
+class KeptRecordIndexView(TenantIndexView):
+    """The list of records nobody deletes: no selection boxes and no bulk actions (delete is the only one)."""
+
+    @cached_property
+    def columns(self):
+        return [column for column in super().columns if not isinstance(column, BulkActionsCheckboxColumn)]
 
 
 def _scoped(view_class):
@@ -132,6 +146,14 @@ class TenantOwnedViewSet(SnippetViewSet):
     def get_queryset(self, request):
         policy = policy_registry.get_by_type(self.model)
         return policy.instances_user_has_any_permission_for(request.user, SEE_ACTIONS)
+
+
+class KeptRecordViewSet(TenantOwnedViewSet):
+    """A TenantOwnedViewSet for records registered with `kept=True`: listed and read, never deleted."""
+
+    index_view_class = KeptRecordIndexView
+    # The plain generic list, without the bulk-action footer and its script.
+    index_template_name = "wagtailadmin/generic/index.html"
 
 
 class FriendlyLinkViewSet(TenantOwnedViewSet):

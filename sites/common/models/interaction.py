@@ -231,7 +231,9 @@ class MailboxPage(CitizenPageMixin, BasePage):
         letter = letters.published_letters(self.get_mailbox()).filter(pk=pk).first()
         if letter is None:
             raise Http404
-        return self.respond(request, "common/mailbox_page_letter.html", letter=letter)
+        return self.respond(
+            request, "common/mailbox_page_letter.html", letter=letter, follow_ups=letters.published_follow_ups(letter)
+        )
 
     @path("statistics/", name="statistics")
     def statistics_view(self, request):
