@@ -27,7 +27,7 @@ def test_demo_has_letters_consultations_and_service_items(demo, client):
     letter = published.filter(mailbox__department__kind="portal").first()
     assert letter.public_subject in listing
     detail = client.get(path + f"letters/{letter.pk}/", HTTP_HOST=host).content.decode()
-    assert letter.reply[:20] in detail
+    assert letter.public_reply[:20] in detail
     assert letter.name not in detail and letter.phone not in detail
     catalogue = ServiceIndexPage.objects.live().filter(own_items_only=False).first()
     site_id, root, path = catalogue.get_url_parts()

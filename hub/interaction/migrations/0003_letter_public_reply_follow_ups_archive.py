@@ -23,12 +23,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='letter',
             name='archived_at',
-            field=models.DateTimeField(blank=True, db_index=True, editable=False, null=True, verbose_name='archived'),
+            field=models.DateTimeField(blank=True, db_index=True, editable=False, null=True, verbose_name='归档时间'),
         ),
         migrations.AddField(
             model_name='letter',
             name='public_reply',
-            field=models.TextField(blank=True, verbose_name='published reply'),
+            field=models.TextField(blank=True, verbose_name='公开的答复'),
         ),
         migrations.AddField(
             model_name='letterevent',

@@ -99,9 +99,9 @@ class Letter(TrackedSubmission):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     public_subject = models.CharField(_("published subject"), max_length=100, blank=True)
     public_body = models.TextField(_("published text"), blank=True)
-    public_reply = models.TextField(_("published reply"), blank=True)
+    public_reply = models.TextField(_("公开的答复"), blank=True)
     # Archived by the tenant's staff: kept, out of the default list; reversible.
-    archived_at = models.DateTimeField(_("archived"), null=True, blank=True, db_index=True, editable=False)
+    archived_at = models.DateTimeField(_("归档时间"), null=True, blank=True, db_index=True, editable=False)
 
     class Meta:
         ordering = ["-submitted_at", "-pk"]
