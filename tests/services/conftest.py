@@ -87,6 +87,8 @@ def build_world():
         "police_editor": member("police_editor", police, "editor"),
         "social_editor": member("social_editor", social, "editor"),
         "social_webmaster": member("social_webmaster", social, "webmaster"),
+        "police_webmaster": member("police_webmaster", police, "webmaster"),
+        "police_reviewer": member("police_reviewer", police, "reviewer"),
     }
     return World(portal, police, social, catalogue, passport, social_card, business, users)
 

@@ -3,6 +3,7 @@
 import re
 from pathlib import Path
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -83,3 +84,54 @@ def test_editors_keep_only_their_own_items(w, client):
     assert "社会保障卡申领" in listing and "普通护照签发" not in listing
     edit = reverse("wagtailsnippets_services_serviceitem:edit", args=[w.passport.pk])
     assert client.get(edit).status_code == 404
+
+
+@pytest.mark.parametrize("staff", ["police_webmaster", "police_editor", "police_reviewer"])
+def test_no_tenant_role_deletes_an_application(w, client, private_files, staff):
+    response = apply(
+        client, w, material_1=SimpleUploadedFile("身份证.pdf", PDF), material_2=SimpleUploadedFile("照片.png", PNG)
+    )
+    code = re.findall(
+        r'<bdi class="receipt__code">([^<]+)</bdi>',
+        client.get(response["Location"], HTTP_HOST=w.portal.hostname).content.decode(),
+    )[0]
+    application = ServiceApplication.objects.get(tracking_code=code)
+    client.force_login(w.user(staff))
+    bulk = f"/admin/bulk/services/serviceapplication/delete/?id={application.pk}"
+    client.get(bulk)
+    client.post(bulk, {})
+    client.post(f"/admin/snippets/services/serviceapplication/delete/{application.pk}/", {})
+    client.post("/admin/interaction/remove/", {"code": code, "reason": "越权删除", "confirm": "on"})
+    assert ServiceApplication.objects.filter(pk=application.pk).exists()
+    listing = client.get(reverse("wagtailsnippets_services_serviceapplication:list"))
+    assert "/admin/bulk/services/serviceapplication/delete/" not in listing.content.decode()
+
+
+def test_central_admin_removes_an_application_and_its_files(
+    w, client, private_files, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth import get_user_model
+    from wagtail.models import ModelLogEntry
+
+    from hub.tenancy.onboarding import ensure_central_admin_group
+
+    response = apply(
+        client, w, material_1=SimpleUploadedFile("身份证.pdf", PDF), material_2=SimpleUploadedFile("照片.png", PNG)
+    )
+    code = re.findall(
+        r'<bdi class="receipt__code">([^<]+)</bdi>',
+        client.get(response["Location"], HTTP_HOST=w.portal.hostname).content.decode(),
+    )[0]
+    application = ServiceApplication.objects.get(tracking_code=code)
+    stored = [Path(f.file.path) for f in application.files.all()]
+    assert all(path.is_file() for path in stored)
+    central = get_user_model().objects.create_user("sv_central", "c@example.com", "pw")
+    central.groups.add(ensure_central_admin_group())
+    client.force_login(central)
+    with django_capture_on_commit_callbacks(execute=True):
+        removed = client.post("/admin/interaction/remove/", {"code": code, "reason": "测试数据", "confirm": "on"})
+    assert removed.status_code == 302
+    assert not ServiceApplication.objects.filter(pk=application.pk).exists()
+    assert not any(path.exists() for path in stored)
+    entry = ModelLogEntry.objects.get(action="interaction.record.remove", label=code)
+    assert entry.data["reason"] == "测试数据" and APPLICANT["applicant_name"] not in str(entry.data)
