@@ -393,6 +393,45 @@ def bulk_delete_links(ctx):
     )
 
 
+# A citizen's letter: archived by its tenant's staff, never deleted; removed by central admins only
+
+LETTERS = "/admin/snippets/interaction/letter"
+
+
+def _letter_exists(ctx):
+    from hub.interaction.models import Letter
+
+    return Letter.objects.filter(pk=ctx.tenant.letter.pk).exists()
+
+
+def archive_letter(ctx):
+    """The handling page's 归档 action on the target's closed letter."""
+    from hub.interaction.models import Letter
+
+    target = ctx.tenant.letter
+    return post(
+        ctx,
+        f"{LETTERS}/edit/{target.pk}/",
+        {"action": "archive", "archive-note": "归档"},
+        lambda: Letter.objects.filter(pk=target.pk, archived_at__isnull=False).exists(),
+    )
+
+
+def delete_letter(ctx):
+    return post(ctx, f"{LETTERS}/delete/{ctx.tenant.letter.pk}/", {}, lambda: not _letter_exists(ctx))
+
+
+def bulk_delete_letters(ctx):
+    target = ctx.tenant.letter
+    return post(ctx, f"/admin/bulk/interaction/letter/delete/?id={target.pk}", {}, lambda: not _letter_exists(ctx))
+
+
+def remove_record(ctx):
+    """删除记录: the target's letter removed by its tracking code, with a reason."""
+    data = {"code": ctx.tenant.letter.tracking_code, "reason": "书面撤回", "confirm": "on"}
+    return post(ctx, "/admin/interaction/remove/", data, lambda: not _letter_exists(ctx))
+
+
 def link_history(ctx):
     return read(ctx, f"{LINKS}/history/{ctx.tenant.link.pk}/", f"{ctx.key}友情链接")
 

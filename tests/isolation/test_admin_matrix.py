@@ -100,6 +100,12 @@ TABLE = [
     Row("friendly link history (audit)", "list", {W}, s.link_history),
     Row("friendly link chooser", "choose", {W, E}, s.friendly_link_chooser),
     Row("friendly link chooser (chosen)", "choose", {W, E}, s.friendly_link_chosen),
+    # A citizen's letter: kept (no role deletes one, not even a central admin through Wagtail's views);
+    # its tenant's staff archive it; central admins, who read no letters, remove one by its code
+    Row("letter", "archive", {W, E}, s.archive_letter, central=DENY),
+    Row("letter", "delete", frozenset(), s.delete_letter, central=DENY),
+    Row("letters (bulk)", "delete", frozenset(), s.bulk_delete_letters, central=DENY),
+    Row("record removal", "delete", frozenset(), s.remove_record),
     # Per-site settings and redirects
     Row("site options", "view", {W}, s.view_settings),
     Row("site options", "edit", {W}, s.edit_settings),

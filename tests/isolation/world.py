@@ -25,7 +25,8 @@ from wagtail.rich_text import RichText
 from wagtail_localize.models import Translation
 from wagtail_localize.operations import translate_object
 
-from hub.interaction.models import Mailbox
+from hub.interaction.letters import submit_letter
+from hub.interaction.models import Letter, Mailbox
 from hub.tenancy.models import TenantGroup
 from hub.tenancy.onboarding import ensure_central_admin_group, onboard_site
 from hub.tenancy.owned import FriendlyLink, SiteOptions
@@ -54,6 +55,7 @@ class Tenant:
     leader_draft: object = None  # a leader's page never published
     mailbox_page: object = None  # never published (a MailboxPage, with a 信箱 field)
     mailbox: object = None
+    letter: object = None  # a citizen's letter, closed (不予受理), not archived
     ug_root: object = None
     ug_page: object = None
     survey: object = None
@@ -80,6 +82,7 @@ class Tenant:
             f"{self.key}领导未发布稿",  # a leader's page never published
             f"{self.key}信箱页",  # a mailbox page never published
             f"{self.key}信箱名",  # its 信箱 (a tenant-owned record)
+            f"{self.key}来信标题",  # a citizen's letter to it
             f"{self.key}锁定稿草稿",
             f"{self.key}问卷草稿",
             f"{self.key}提交内容",  # a form submission
@@ -204,6 +207,10 @@ def build_tenant(key, name, short_name, link_to=None):
     )
     mailbox_page.save_revision(user=editor)
     tenant.mailbox_page = mailbox_page
+    tenant.letter, _password = submit_letter(
+        tenant.mailbox, {"name": "来信人", "subject": f"{key}来信标题", "category": "other", "body": "来信内容"}
+    )
+    Letter.objects.filter(pk=tenant.letter.pk).update(status=Letter.Status.REJECTED, closed_at=timezone.now())
 
     survey = tenant.column.add_child(instance=SurveyPage(title=f"{key}问卷", slug=f"{key}-survey", owner=editor))
     opinion = SurveyField.objects.create(page=survey, label="意见", field_type="multiline")
