@@ -128,6 +128,10 @@ def add_follow_up(letter, text):
     """The writer adds to their letter (after looking it up with code and password)."""
     with transaction.atomic():
         event = LetterEvent.objects.create(letter=letter, kind=LetterEvent.Kind.CITIZEN_MESSAGE, public_text=text)
+        # An archived letter the writer writes to again comes back into the staff's working list.
+        if Letter.objects.filter(pk=letter.pk, archived_at__isnull=False).update(archived_at=None):
+            letter.archived_at = None
+            LetterEvent.objects.create(letter=letter, kind=LetterEvent.Kind.RESTORED, note=_("来信人补充了内容"))
         notifications.follow_up(letter)
     return event
 

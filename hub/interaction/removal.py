@@ -12,10 +12,12 @@ Apps register their kept records with `register(model, code_field, files)`.
 
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
 from hub.tenancy.scoping import is_central_admin
 
@@ -77,6 +79,11 @@ class RemoveRecord:
         record = self.record
         files = list(self.kind.files(record))
         with transaction.atomic():
+            # Earlier entries about the record name it by its code only from now on (their labels
+            # were the record's title, which may quote the citizen).
+            ModelLogEntry.objects.filter(
+                content_type=ContentType.objects.get_for_model(record), object_id=str(record.pk)
+            ).update(label=self.code)
             log(
                 instance=record,
                 action=LOG_ACTION,

@@ -7,10 +7,11 @@ the audit log keeps with the record's tracking code (never the citizen's persona
 
 import pytest
 from django.urls import reverse
+from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from hub.interaction import consultations, disclosure, letters
-from hub.interaction.actions import RejectLetter
+from hub.interaction.actions import ArchiveLetter, RejectLetter
 from hub.interaction.models import ConsultationComment, DisclosureRequest, Letter
 
 from .conftest import login
@@ -102,6 +103,18 @@ def test_webmaster_archives_a_closed_letter_and_restores_it(w, client):
     assert row in staff.get(listing).content.decode()
 
 
+def test_a_follow_up_brings_an_archived_letter_back(w, client):
+    letter = make_letter(w)
+    webmaster = w.user("education_webmaster")
+    RejectLetter(letter, webmaster, reason="不属于本单位职责").execute()
+    ArchiveLetter(letter, webmaster).execute()
+    letters.add_follow_up(letter, "请告诉我应该找哪个部门。")
+    letter.refresh_from_db()
+    assert letter.archived_at is None
+    listing = login(client, webmaster).get(url(Letter, "list")).content.decode()
+    assert f'href="{url(Letter, "edit", letter.pk)}"' in listing
+
+
 def test_an_open_letter_is_not_archived(w, client):
     letter = make_letter(w)
     staff = login(client, w.user("education_webmaster"))
@@ -127,6 +140,7 @@ def test_tenant_roles_cannot_reach_the_removal_screen(w, client, staff):
 def test_central_admin_removes_a_record_with_a_reason_logged(w, client, kind):
     make, model = RECORDS[kind]
     record = make(w)
+    log(instance=record, action="wagtail.edit", user=w.user("admin"))  # an earlier entry, titled by the record
     code = getattr(record, "tracking_code", None) or record.receipt_code
     central = login(client, w.user("central"))
     assert central.get(REMOVE).status_code == 200
@@ -145,6 +159,12 @@ def test_central_admin_removes_a_record_with_a_reason_logged(w, client, kind):
     entry = ModelLogEntry.objects.get(action="interaction.record.remove", object_id=str(record.pk))
     assert entry.data["reason"] == "来信人书面申请撤回" and entry.data["code"] == code
     assert entry.user_id == w.user("central").pk
+    # Every entry about the record now names it by its code only.
+    assert set(
+        ModelLogEntry.objects.filter(object_id=str(record.pk), content_type=entry.content_type).values_list(
+            "label", flat=True
+        )
+    ) == {code}
     logged = f"{entry.label} {entry.data}"
     for personal in ("古丽米拉", "13999080123", "653001199001011234", "幼儿园入园报名时间"):
         assert personal not in logged
