@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "hub.i18n",
     "hub.interaction",
     "hub.services",
+    "hub.inspection",
     # Page types sites are built from
     "sites.common",
     "sites.portal",
