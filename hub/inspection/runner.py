@@ -7,6 +7,7 @@ item or early warning when it first appears (again only if it comes back after b
 early warning turns into a veto).
 """
 
+import hashlib
 import logging
 import time
 from dataclasses import dataclass, field
@@ -16,6 +17,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -124,6 +127,21 @@ def inspect_department(department, *, now=None, collect=(), trigger="", progress
     return outcome
 
 
+KEY_LENGTH = StoredFinding._meta.get_field("key").max_length
+
+
+def stored_key(key):
+    """The key as stored: a long one (an outside address, say) keeps its start and a digest of the whole."""
+    if len(key) <= KEY_LENGTH:
+        return key
+    return f"{key[: KEY_LENGTH - 42]}#{hashlib.sha1(key.encode()).hexdigest()}"
+
+
+def _fit(model_field, value):
+    limit = StoredFinding._meta.get_field(model_field).max_length
+    return (value or "")[:limit]
+
+
 def store_findings(department, run, results, now):
     """Upsert this run's findings and resolve those gone; returns the number of open warnings."""
     existing = {(f.indicator, f.key): f for f in StoredFinding.objects.filter(department=department)}
@@ -131,14 +149,14 @@ def store_findings(department, run, results, now):
     warnings = 0
     for indicator, result in results:
         for finding in result.findings:
-            identity = (indicator.code, finding.key)
+            identity = (indicator.code, stored_key(finding.key))
             if identity in seen:
                 continue
             seen.add(identity)
             warnings += finding.severity == Severity.WARNING
             stored = existing.get(identity)
             if stored is None:
-                stored = StoredFinding(department=department, indicator=indicator.code, key=finding.key, first_seen=now)
+                stored = StoredFinding(department=department, indicator=indicator.code, key=identity[1], first_seen=now)
             elif stored.resolved_at is not None:
                 # It came back: a new occurrence, told about again.
                 stored.first_seen, stored.resolved_at, stored.notified_at = now, None, None
@@ -146,9 +164,9 @@ def store_findings(department, run, results, now):
                 stored.notified_at = None  # an early warning (or a deduction) became a veto item
             stored.severity = finding.severity
             stored.message = finding.message
-            stored.label = finding.label
-            stored.url = finding.url
-            stored.edit_url = finding.edit_url
+            stored.label = _fit("label", finding.label)
+            stored.url = _fit("url", finding.url)
+            stored.edit_url = _fit("edit_url", finding.edit_url)
             stored.data = finding.data
             stored.last_seen = now
             stored.last_run = run
@@ -198,7 +216,7 @@ def notify_webmasters(department, now):
         body = _("%(site)s的网站自查发现以下问题，请尽快处理：\n\n%(lines)s\n\n自查结果：%(link)s") % {
             "site": department.name,
             "lines": "\n".join(lines),
-            "link": f"{base}/admin/inspection/site/{department.code}/",
+            "link": base + reverse("inspection:site", args=[department.code]),
         }
         try:
             send_mail(subject, body, None, recipients)
@@ -211,8 +229,7 @@ def notify_webmasters(department, now):
 
 def latest_runs(departments):
     """{department id: its newest finished run}."""
-    runs = {}
-    queryset = InspectionRun.objects.filter(department__in=departments).exclude(status=InspectionRun.Status.RUNNING)
-    for run in queryset.order_by("department_id", "-started_at", "-pk"):
-        runs.setdefault(run.department_id, run)
-    return runs
+    done = InspectionRun.objects.exclude(status=InspectionRun.Status.RUNNING)
+    newest = done.filter(department=OuterRef("department")).order_by("-started_at", "-pk").values("pk")[:1]
+    queryset = done.filter(department__in=departments, pk=Subquery(newest))
+    return {run.department_id: run for run in queryset}

@@ -1,11 +1,14 @@
 """The demo's first inspection: one department red with a stale column and an overdue letter, the portal passing."""
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
 from fixtures.inspection import STALE_SITE
 from hub.inspection.models import InspectionRun, StoredFinding
 from hub.tenancy.models import Department
+
+pytestmark = pytest.mark.django_db
 
 
 def latest(code):

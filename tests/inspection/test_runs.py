@@ -186,3 +186,19 @@ def test_reports_export_and_print(site, webmaster):
     assert any("空白栏目" in message for message in messages)
     table = client.get("/admin/inspection/?order=-vetoes")
     assert table.status_code == 200 and site.name in table.content.decode()
+
+
+def test_a_long_key_and_address_are_stored_and_found_again(site):
+    from hub.inspection.registry import Finding, Severity
+    from hub.inspection.runner import store_findings
+
+    class Links(Indicator):
+        code = "test.links"
+
+    url = "https://example.org/" + "a" * 3000
+    result = Result(findings=[Finding(severity=Severity.DEDUCTION, message="死链", key=f"link:{url}", url=url)])
+    run = InspectionRun.objects.create(department=site, started_at=at(D))
+    store_findings(site, run, [(Links(), result)], at(D))
+    store_findings(site, run, [(Links(), result)], at(D + DAY))
+    stored = StoredFinding.objects.get(department=site, indicator="test.links")
+    assert stored.first_seen == at(D) and stored.last_seen == at(D + DAY) and len(stored.key) <= 500
