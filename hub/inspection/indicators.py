@@ -268,8 +268,11 @@ class UnansweredLetters(Indicator):
 
         today = today_of(now)
         window_start = add_months(today, -conf.LETTER_WINDOW_MONTHS)
+        since = timezone.make_aware(
+            datetime.datetime.combine(window_start - datetime.timedelta(days=1), datetime.time())
+        )
         letters = (
-            Letter.objects.filter(department=department)
+            Letter.objects.filter(department=department, submitted_at__gte=since)
             .exclude(category__in=conf.EXCLUDED_LETTER_CATEGORIES)
             .exclude(status=Letter.Status.REJECTED)
             .only("pk", "tracking_code", "subject", "submitted_at", "replied_at", "status", "department")
@@ -466,7 +469,7 @@ def scan_live_pages(department):
     known = set(DirectoryLeader.objects.values_list("name", flat=True))
     names = sorted(n for n in own if 2 <= len(n) <= 4 and CJK_NAME.match(n))
     scan = {"pages": 0, "must_fix": [], "advisory": [], "names": []}
-    queryset = pages_for(department).live().filter(depth__gt=2).order_by("path")
+    queryset = pages_for(department).live().order_by("path")
     for page in queryset.specific(defer=False).iterator(chunk_size=200):
         scan["pages"] += 1
         extracted = content.extract(page)
