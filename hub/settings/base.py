@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "hub.i18n",
     "hub.interaction",
     "hub.services",
+    "hub.inspection",
     # Page types sites are built from
     "sites.common",
     "sites.portal",
@@ -74,6 +75,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -234,6 +236,15 @@ HUB_PRIVATE_MEDIA_ROOT = Path(os.environ.get("HUB_PRIVATE_MEDIA_ROOT", BASE_DIR 
 # the client address behind a trusted proxy, for rate limits (e.g. HTTP_X_REAL_IP).
 HUB_LETTER_REPLY_DAYS = int(os.environ.get("HUB_LETTER_REPLY_DAYS", "5"))
 HUB_CLIENT_IP_HEADER = os.environ.get("HUB_CLIENT_IP_HEADER", "")
+
+# Django's task framework: Wagtail's own tasks run at once, in the request (its default); inspections
+# asked for in the admin are queued in the database and run by `manage.py db_worker --backend inspection`.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "inspection": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
+# Site inspection: deductions of the scoring items, by key of hub.inspection.conf.DEDUCTIONS (unconfirmed values).
+HUB_INSPECTION_DEDUCTIONS = {}
 
 LOGGING = {
     "version": 1,

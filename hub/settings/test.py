@@ -18,3 +18,8 @@ STORAGES = {
 }
 # A form page type used only by the tenant isolation tests (the sites have no form page yet).
 INSTALLED_APPS = INSTALLED_APPS + ["tests.isolation.forms_app"]  # noqa: F405
+# Inspections queued from the admin run at once in tests (the worker command is tested on its own).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "inspection": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}

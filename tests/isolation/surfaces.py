@@ -869,3 +869,108 @@ def edit_wordlist(ctx):
             return Seen(response, response.status_code == 302 and (folder / f"{ctx.key}-terms.txt").is_file())
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+# Site inspection (网站自查) ------------------------------------------------------------------------------
+
+
+def _inspected(tenant):
+    """A finished run of the tenant with one open finding naming it (made once per test, as a run would)."""
+    from django.utils import timezone
+
+    from hub.inspection.models import InspectionRun, StoredFinding
+
+    marker = f"{tenant.key}自查问题"
+    if not StoredFinding.objects.filter(department=tenant.department, message=marker).exists():
+        now = timezone.now()
+        run = InspectionRun.objects.create(
+            department=tenant.department, started_at=now, finished_at=now, status="finished", score=50, veto_count=1
+        )
+        StoredFinding.objects.create(
+            department=tenant.department,
+            indicator="isolation",
+            key="isolation",
+            severity="veto",
+            message=marker,
+            first_seen=now,
+            last_seen=now,
+            last_run=run,
+        )
+    return marker
+
+
+def _workbook_text(response):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    if response.status_code != 200 or not response["Content-Type"].startswith("application/vnd.openxml"):
+        return ""
+    book = load_workbook(BytesIO(response.content))
+    return "\n".join(str(value) for sheet in book for row in sheet.iter_rows(values_only=True) for value in row)
+
+
+def inspection_panel(ctx):
+    """The dashboard's 网站自查 panel (the webmaster's own sites; central admins get the group's figures)."""
+    marker = _inspected(ctx.tenant)
+    seen = read(ctx, "/admin/", marker)
+    start = seen.text.find('id="inspection-panel-section"')
+    panel = seen.text[start : seen.text.find("</section>", start)] if start >= 0 else ""
+    seen.evidence = seen.response.status_code == 200 and marker in panel
+    return seen
+
+
+def inspection_table(ctx):
+    """网站自查: the group table lists the target's site."""
+    _inspected(ctx.tenant)
+    return read(ctx, "/admin/inspection/?order=name", f"/admin/inspection/site/{ctx.key}/")
+
+
+def inspection_report(ctx):
+    return read(ctx, f"/admin/inspection/site/{ctx.key}/", _inspected(ctx.tenant))
+
+
+def inspection_print(ctx):
+    return read(ctx, f"/admin/inspection/site/{ctx.key}/print/", _inspected(ctx.tenant))
+
+
+def inspection_export(ctx):
+    marker = _inspected(ctx.tenant)
+    response = ctx.client.get(f"/admin/inspection/site/{ctx.key}/export.xlsx")
+    return Seen(response, marker in _workbook_text(response))
+
+
+def inspection_group_export(ctx):
+    marker = _inspected(ctx.tenant)
+    response = ctx.client.get("/admin/inspection/export.xlsx")
+    return Seen(response, marker in _workbook_text(response))
+
+
+def inspection_check(ctx):
+    """检查 now: an inspection of the target queued (the tests' task backend runs it at once)."""
+    from hub.inspection.models import InspectionRun
+
+    before = InspectionRun.objects.filter(department=ctx.tenant.department).count()
+    response = ctx.client.post(f"/admin/inspection/site/{ctx.key}/check/")
+    return Seen(response, InspectionRun.objects.filter(department=ctx.tenant.department).count() > before)
+
+
+def inspection_columns(ctx):
+    """栏目更新规则 of the target's site."""
+    return read(ctx, f"/admin/inspection/site/{ctx.key}/columns/", f'name="page" value="{ctx.tenant.column.pk}"')
+
+
+def inspection_column_note(ctx):
+    """A column's 暂无信息 note saved for the target's column."""
+    from hub.inspection.columns import site_columns
+    from hub.inspection.models import ColumnRule
+
+    site_columns(ctx.tenant.department)  # the rules exist once the site was looked at
+    note = f"{ctx.key}暂无说明"
+    data = {"page": ctx.tenant.column.pk, "no_content_note": note}
+    return post(
+        ctx,
+        f"/admin/inspection/site/{ctx.key}/columns/",
+        data,
+        lambda: ColumnRule.objects.filter(page_id=ctx.tenant.column.pk, no_content_note=note).exists(),
+    )

@@ -136,6 +136,16 @@ TABLE = [
     Row("review chain settings", "view", frozenset(), s.review_chains),
     Row("word lists", "view", frozenset(), s.wordlists),  # 审校词库, shared by every site
     Row("word lists", "edit", frozenset(), s.edit_wordlist),
+    # Site inspection (网站自查): a tenant's webmasters see their own sites; central admins every site
+    Row("inspection panel (dashboard)", "list", {W}, s.inspection_panel, central=DENY),  # group figures only
+    Row("inspection table", "list", {W}, s.inspection_table),
+    Row("inspection table", "export", {W}, s.inspection_group_export),
+    Row("inspection report", "view", {W}, s.inspection_report),
+    Row("inspection report (print)", "view", {W}, s.inspection_print),
+    Row("inspection report", "export", {W}, s.inspection_export),
+    Row("inspection check now", "create", {W}, s.inspection_check),
+    Row("inspection column rules", "view", {W}, s.inspection_columns),
+    Row("inspection column note", "edit", {W}, s.inspection_column_note),
     # Form submissions
     Row("forms", "list", ANY_ROLE, s.forms),
     Row("form submissions", "list", ANY_ROLE, s.submissions),

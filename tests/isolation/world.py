@@ -95,6 +95,8 @@ class Tenant:
             f"{self.key}-wechat",  # per-site option value
             f"{self.key}内部标签",  # a tag on its image
             f"{self.key}文件标签",  # a tag on its document
+            f"{self.key}自查问题",  # an inspection finding (made by the inspection probes)
+            f"{self.key}暂无说明",  # a column's 暂无信息 note
             *(f"{self.key}_{role}" for role in ROLES),  # user names
             *(f"{self.key}{name}" for name in REAL_NAMES.values()),  # real names
             *(group.name for group in self.groups.values()),  # its groups

@@ -81,6 +81,11 @@ class ColumnIndexPage(BasePage):
             items = paginator.page(paginator.num_pages)
         context["items"] = items
         context["subcolumns"] = self.get_children().live().public().type(ColumnIndexPage)
+        if not paginator.count:
+            # A column where nothing arises says why (本栏目暂无信息), as the inspection rules ask.
+            from hub.inspection.columns import note_for
+
+            context["no_content_note"] = note_for(self)
         return context
 
 
