@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "hub.interaction",
     "hub.services",
     "hub.inspection",
+    "hub.linkcheck",
     # Page types sites are built from
     "sites.common",
     "sites.portal",
