@@ -46,6 +46,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             server.user_agents.add(self.headers.get("User-Agent", ""))
             server.host_headers.append(self.headers.get("Host", ""))
         port = server.server_address[1]
+        if host.endswith(".localhost"):  # a site of the group, reached by the probe with its Host header
+            time.sleep(server.site_delay)
+            return self.send(server.site_status, self.html(f"<p>{host}{path}</p>"), head=head)
         if path.startswith("/ok") or path == "/":
             return self.send(200, self.html("<p>克州人民政府</p>"), head=head)
         if path == "/missing":
@@ -96,6 +99,8 @@ class Server(http.server.ThreadingHTTPServer):
         self.host_headers = []
         self.flaky_fails = True
         self.bench_delay = 0.3
+        self.site_delay = 0
+        self.site_status = 200
 
     @property
     def port(self):
