@@ -3,7 +3,8 @@ GET, each result stored as soon as it arrives.
 
 Worker threads only talk HTTP; the calling thread hands out the links (never more than
 `per_host` at once to one host, and never two starts to one host closer than `host_delay`) and
-writes every result the moment it comes back, marking the link with the run that checked it.
+writes every result the moment it comes back (those that came back together in one commit),
+marking the link with the run that checked it.
 A run that stops half-way (an exception, a killed process) stays unfinished; the next call for
 the tenant resumes it and checks only the links that run has not checked yet, so nothing is lost
 and no failure is counted twice.
@@ -16,6 +17,7 @@ from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from html import unescape
 
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from urllib3.util import Timeout
@@ -152,11 +154,15 @@ def check_department(department, *, force=False, progress=None, client=None, now
     client = client or make_client()
     words = forbidden_words()
     try:
-        for link, verdict in _check_all(client, todo, words):
-            record(link, verdict, run, timezone.now() if now is None else now)
-            done += 1
-            if progress:
-                progress(run, link, done, run.total)
+        for batch in _check_all(client, todo, words):
+            # What came back together is stored together: one commit, never a partial result.
+            with transaction.atomic():
+                for link, verdict in batch:
+                    record(link, verdict, run, timezone.now() if now is None else now)
+            for link, _verdict in batch:
+                done += 1
+                if progress:
+                    progress(run, link, done, run.total)
     except BaseException as exc:
         run.state = LinkCheckRun.State.INTERRUPTED
         run.error = f"{type(exc).__name__}: {exc}"[:500]
@@ -170,7 +176,7 @@ def check_department(department, *, force=False, progress=None, client=None, now
 
 
 def _check_all(client, links, words):
-    """Yield (link, verdict) as checks finish, keeping the concurrency and per-host limits."""
+    """Yield lists of (link, verdict) as checks finish, keeping the concurrency and per-host limits."""
     concurrency = max(1, conf.get("HUB_LINKCHECK_CONCURRENCY"))
     per_host = max(1, conf.get("HUB_LINKCHECK_PER_HOST"))
     delay = conf.get("HUB_LINKCHECK_HOST_DELAY")
@@ -201,9 +207,12 @@ def _check_all(client, links, words):
                 time.sleep(timeout or 0.01)
                 continue
             finished, _pending = wait(running, timeout=timeout, return_when=FIRST_COMPLETED)
+            batch = []
             for future in finished:
                 link = running.pop(future)
                 active[link.host] -= 1
-                yield link, future.result()
+                batch.append((link, future.result()))
+            if batch:
+                yield batch
     finally:
         executor.shutdown(wait=True, cancel_futures=True)

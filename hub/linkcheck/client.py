@@ -152,7 +152,7 @@ class Client:
                 )
                 location = response.headers.get("Location")
                 if response.status in REDIRECT_STATUSES and location:
-                    response.close()
+                    self._release(response, small=True)
                     following = urljoin(current, location.strip())
                     if same_host_only and urlsplit(following).hostname != parts.hostname:
                         return self._finish(answer, response, current, started, deadline)
@@ -171,6 +171,16 @@ class Client:
         return answer
 
     @staticmethod
+    def _release(response, small=False):
+        """Give the connection back for the next request to the host when nothing is left unread."""
+        length = response.headers.get("Content-Length", "")
+        if response.closed or (small and length.isdigit() and int(length) <= 65536):
+            response.drain_conn()
+            response.release_conn()
+        else:
+            response.close()
+
+    @staticmethod
     def _read(response, limit):
         chunks, size = [], 0
         try:
@@ -180,13 +190,20 @@ class Client:
                     break
                 chunks.append(chunk)
                 size += len(chunk)
-        finally:
+        except BaseException:
+            response.close()
+            raise
+        if size < limit:  # read to its end: the connection can be reused
+            response.release_conn()
+        else:
             response.close()
         return b"".join(chunks)
 
-    @staticmethod
-    def _finish(answer, response, current, started, deadline):
-        response.close()
+    def _finish(self, answer, response, current, started, deadline):
+        if answer.method == "HEAD":
+            response.release_conn()
+        elif not answer.body:  # a body read was given back (or closed) by _read
+            response.close()
         answer.status = response.status
         answer.final_url = current
         content_type = response.headers.get("Content-Type", "")
