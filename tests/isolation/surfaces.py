@@ -830,3 +830,16 @@ def edit_wordlist(ctx):
             return Seen(response, response.status_code == 302 and (folder / f"{ctx.key}-terms.txt").is_file())
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+# Outside links (外部链接) ---------------------------------------------------------------------------
+
+
+def link_report(ctx):
+    """The target's reported outside links."""
+    return read(ctx, f"/admin/links/?site={ctx.key}", f"{ctx.key}-deadlink")
+
+
+def link_report_all(ctx):
+    """Every site the user serves: the target's links appear only when the user serves it."""
+    return read(ctx, "/admin/links/", f"{ctx.key}-deadlink")

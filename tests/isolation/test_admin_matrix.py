@@ -129,6 +129,8 @@ TABLE = [
     Row("review queue panel (dashboard)", "list", {W, R}, s.review_panel, central=DENY),  # the user's own tasks
     Row("review chain settings", "view", frozenset(), s.review_chains),
     Row("word lists", "view", frozenset(), s.wordlists),  # 审校词库, shared by every site
+    Row("outside links (外部链接)", "list", ANY_ROLE, s.link_report),
+    Row("outside links, every site of the user", "list", ANY_ROLE, s.link_report_all),
     Row("word lists", "edit", frozenset(), s.edit_wordlist),
     # Form submissions
     Row("forms", "list", ANY_ROLE, s.forms),
