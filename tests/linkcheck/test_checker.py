@@ -8,13 +8,15 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from hub.feeds.models import FeedSource
 from hub.inspection.registry import Severity, collectors, indicators
 from hub.linkcheck.checker import check_department
 from hub.linkcheck.client import USER_AGENT, decode
 from hub.linkcheck.discovery import find_links
 from hub.linkcheck.domains import registrable_domain, same_site
 from hub.linkcheck.models import ErrorKind, HijackReason, LinkCheckRun, LinkSource, Outcome, OutsideLink
-from hub.tenancy.models import FriendlyLink
+from hub.services.models import ServiceItem
+from hub.tenancy.models import FriendlyLink, SiteOptions
 from tests import factories
 
 from .conftest import article_with_links
@@ -189,14 +191,37 @@ def test_links_are_found_in_every_place_a_tenant_publishes_them(linkcheck_settin
     draft = article_with_links(department, [http_server.url("a.test", "/ok/draft")], publish=False, live=False)
     FriendlyLink.objects.create(department=department, title="中国政府网", url=http_server.url("b.test", "/ok/fl"))
     FriendlyLink.objects.create(department=other, title="他站链接", url=http_server.url("b.test", "/ok/other"))
+    ServiceItem.objects.create(
+        department=department, title="社保卡申领", online_url=http_server.url("b.test", "/ok/sv")
+    )
+    ServiceItem.objects.create(
+        department=department,
+        title="未发布事项",
+        online_url=http_server.url("b.test", "/ok/hidden"),
+        is_published=False,
+    )
+    FeedSource.objects.create(
+        name="克孜勒苏日报", url=http_server.url("b.test", "/ok/rss"), column=factories.column(department, "gzdt")
+    )
+    options = SiteOptions.for_site(department.site)
+    options.weibo_url = http_server.url("b.test", "/ok/weibo")
+    options.save()
     found = find_links(department)
-    assert set(found) == {shared, http_server.url("b.test", "/ok/fl")}
+    assert set(found) == {shared} | {http_server.url("b.test", f"/ok/{p}") for p in ("fl", "sv", "rss", "weibo")}
+    kinds = {url.rsplit("/", 1)[1]: [p.kind for p in places] for url, places in found.items()}
+    assert kinds == {
+        "shared": [LinkSource.Kind.PAGE],
+        "fl": [LinkSource.Kind.FRIENDLY_LINK],
+        "sv": [LinkSource.Kind.SERVICE],
+        "rss": [LinkSource.Kind.FEED],
+        "weibo": [LinkSource.Kind.SETTINGS],
+    }
     assert [p.kind for p in found[http_server.url("b.test", "/ok/fl")]] == [LinkSource.Kind.FRIENDLY_LINK]
     assert "/edit/" in found[http_server.url("b.test", "/ok/fl")][0].edit_url
     assert draft.pk not in {p.page_id for places in found.values() for p in places}
 
     check_department(department)
-    assert OutsideLink.objects.filter(department=department, published=True).count() == 2
+    assert OutsideLink.objects.filter(department=department, published=True).count() == 5
     FriendlyLink.objects.filter(department=department).delete()
     check_department(department)
     assert not OutsideLink.objects.get(url=http_server.url("b.test", "/ok/fl")).published
