@@ -128,3 +128,23 @@ def test_probe_sites_prints_one_line_per_site_and_fails_when_a_home_page_is_down
         call_command("probe_sites", site=department.code, count=0)
     assert exit_.value.code == 1
     assert "1 home pages down" in capsys.readouterr().out
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_probe_goes_through_the_real_site_routing_by_hostname(live_server, settings):
+    """The development server's sites: connect to 127.0.0.1 and name the site in the Host header."""
+    settings.HUB_PROBE_ADDRESS = live_server.url
+    department = factories.make_site()
+    article = factories.make_article(factories.column(department, "gzdt"), title="探测用文章")
+    probes = probe_department(department, count=20)
+    assert all(p.ok and p.status_code == 200 for p in probes), [(p.url, p.status_code, p.error) for p in probes]
+    assert department.site.root_url + article.url_path[len(department.site.root_page.url_path) - 1 :] in {
+        p.url for p in probes
+    }
+    # A page that is not there answers 404 through the same routing: a failed visit.
+    from hub.linkcheck.client import Client
+
+    answer = Client(timeout=5).request(
+        live_server.url + "/no-such-page/", headers={"Host": department.hostname}, same_host_only=True
+    )
+    assert answer.status == 404 and visit_failed(answer.status, answer.elapsed_ms, answer.error)
