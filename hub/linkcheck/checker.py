@@ -7,7 +7,8 @@ writes every result the moment it comes back (those that came back together in o
 marking the link with the run that checked it.
 A run that stops half-way (an exception, a killed process) stays unfinished; the next call for
 the tenant resumes it and checks only the links that run has not checked yet, so nothing is lost
-and no failure is counted twice.
+and no failure is counted twice. A run still marked running is left alone until it has stored
+nothing for STALE_AFTER: another process may be at work on it.
 """
 
 import re
@@ -15,6 +16,7 @@ import time
 from collections import defaultdict, deque
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
+from datetime import timedelta
 from html import unescape
 
 from django.db import transaction
@@ -93,13 +95,24 @@ def _due(now, force):
     )
 
 
+# A run still marked running that stored nothing for this long is taken to be dead and resumed.
+STALE_AFTER = timedelta(minutes=10)
+
+
+class RunInProgress(Exception):
+    """Another process is checking this tenant's links right now."""
+
+
 def unfinished_run(department):
-    return (
+    run = (
         LinkCheckRun.objects.filter(department=department)
         .exclude(state=LinkCheckRun.State.FINISHED)
         .order_by("-started_at", "-pk")
         .first()
     )
+    if run and run.state == LinkCheckRun.State.RUNNING and run.updated_at > timezone.now() - STALE_AFTER:
+        raise RunInProgress(f"{department.code}: a link check started {run.started_at:%Y-%m-%d %H:%M} is running")
+    return run
 
 
 def record(link, verdict, run, now):
@@ -159,6 +172,7 @@ def check_department(department, *, force=False, progress=None, client=None, now
             with transaction.atomic():
                 for link, verdict in batch:
                     record(link, verdict, run, timezone.now() if now is None else now)
+                run.save(update_fields=["updated_at"])
             for link, _verdict in batch:
                 done += 1
                 if progress:
@@ -166,12 +180,12 @@ def check_department(department, *, force=False, progress=None, client=None, now
     except BaseException as exc:
         run.state = LinkCheckRun.State.INTERRUPTED
         run.error = f"{type(exc).__name__}: {exc}"[:500]
-        run.save(update_fields=["state", "error"])
+        run.save(update_fields=["state", "error", "updated_at"])
         raise
     run.state = LinkCheckRun.State.FINISHED
     run.finished_at = timezone.now() if now is None else now
     run.error = ""
-    run.save(update_fields=["state", "finished_at", "error"])
+    run.save(update_fields=["state", "finished_at", "error", "updated_at"])
     return run
 
 

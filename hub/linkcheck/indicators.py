@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from hub.inspection.registry import Finding, Indicator, Result, Severity, collector, register
 
 from . import conf
-from .checker import check_department
+from .checker import RunInProgress, check_department
 from .models import ErrorKind, HijackReason, Outcome, OutsideLink, Probe
 from .probe import probe_department
 
@@ -51,7 +51,10 @@ def collect_links(department, *, progress=None):
         if progress and (done == total or done % 20 == 0):
             progress(f"{department.code}: {done}/{total} links")
 
-    return run_summary(check_department(department, progress=report))
+    try:
+        return run_summary(check_department(department, progress=report))
+    except RunInProgress as busy:
+        return f"skipped: {busy}"
 
 
 @collector("probe")

@@ -47,6 +47,8 @@ class LinkCheckRun(models.Model):
     )
     started_at = models.DateTimeField(_("开始时间"))
     finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
+    # Touched as results are stored: a running run that has not moved for a while was killed.
+    updated_at = models.DateTimeField(_("最近进展"), auto_now=True)
     state = models.CharField(_("状态"), max_length=20, choices=State.choices, default=State.RUNNING)
     forced = models.BooleanField(_("强制检查"), default=False)
     total = models.PositiveIntegerField(_("待检查链接数"), default=0)

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from hub.feeds.models import FeedSource
 from hub.inspection.registry import Severity, collectors, indicators
-from hub.linkcheck.checker import check_department
+from hub.linkcheck.checker import STALE_AFTER, RunInProgress, check_department
 from hub.linkcheck.client import USER_AGENT, decode
 from hub.linkcheck.discovery import find_links
 from hub.linkcheck.domains import registrable_domain, same_site
@@ -248,3 +248,17 @@ def test_pages_are_decoded_by_their_charset():
     assert decode("百家乐".encode("gbk"), "gb2312") == "百家乐"
     assert decode(b"<meta charset='gbk'>" + "赌场".encode("gbk")).endswith("赌场")
     assert decode("正常".encode()) == "正常"
+
+
+def test_a_run_another_process_is_at_is_left_alone_until_it_stops_moving(linkcheck_settings, http_server):
+    department = factories.make_site()
+    article_with_links(department, [http_server.url("a.test", "/ok/busy")])
+    started = timezone.now()
+    run = LinkCheckRun.objects.create(department=department, started_at=started, total=1)
+    with pytest.raises(RunInProgress):
+        check_department(department)
+    assert collectors()["links"](department).startswith("skipped:")
+    # Nothing stored for longer than STALE_AFTER: the process was killed, the run is resumed.
+    LinkCheckRun.objects.filter(pk=run.pk).update(updated_at=started - STALE_AFTER - datetime.timedelta(seconds=1))
+    resumed = check_department(department)
+    assert resumed.pk == run.pk and resumed.state == LinkCheckRun.State.FINISHED and resumed.done == 1
