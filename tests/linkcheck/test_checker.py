@@ -244,6 +244,21 @@ def test_registrable_domains_come_from_the_bundled_public_suffix_list():
     assert not same_site("http://127.0.0.1/", "http://localhost/")
 
 
+def test_the_public_suffix_list_is_never_fetched(monkeypatch):
+    import socket
+
+    from hub.linkcheck import domains
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("network access")
+
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    assert domains._extract.suffix_list_urls == ()
+    assert domains.registrable_domain("www.offline-check.com.cn") == "offline-check.com.cn"
+    assert domains.registrable_domain("a.b.kashi.gov.cn") == "kashi.gov.cn"
+
+
 def test_pages_are_decoded_by_their_charset():
     assert decode("百家乐".encode("gbk"), "gb2312") == "百家乐"
     assert decode(b"<meta charset='gbk'>" + "赌场".encode("gbk")).endswith("赌场")
