@@ -62,12 +62,16 @@ def collect_probe(department, *, progress=None):
     return probe_summary(probe_department(department))
 
 
+def probes_of_week(department, now):
+    """The probes of the 7 days before `now` (the oldest instant excluded, `now` included)."""
+    return Probe.objects.filter(department=department, requested_at__gt=now - timedelta(days=7), requested_at__lte=now)
+
+
 def week_of_probes(department, now):
     """(probes per day for the 7 days before `now`, newest first; total; failed)."""
     per_day = [0] * 7
     total = failed = 0
-    start = now - timedelta(days=7)
-    rows = Probe.objects.filter(department=department, requested_at__gt=start, requested_at__lte=now)
+    rows = probes_of_week(department, now)
     for requested_at, ok in rows.values_list("requested_at", "ok"):
         per_day[min(6, (now - requested_at) // timedelta(days=1))] += 1
         total += 1
@@ -100,7 +104,10 @@ class Availability(Indicator):
             )
         if failed * 100 < threshold * total:
             return Result(figures=figures)
-        failures = Probe.objects.filter(department=department, ok=False, requested_at__lte=now)[:10]
+        week = Probe.objects.filter(
+            department=department, requested_at__gt=now - timedelta(days=7), requested_at__lte=now
+        )
+        failures = week.filter(ok=False)[:10]
         message = gettext(
             "近7天%(total)s次访问中有%(failed)s次失败（%(percent)s%%），达到%(threshold)s%%的否决线。"
         ) % {

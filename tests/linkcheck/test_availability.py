@@ -73,11 +73,15 @@ def week(department, *, per_day=20, failed=0, fewest=None, now=NOW):
 def test_five_percent_of_a_weeks_visits_failing_is_a_veto():
     department = factories.make_site()
     week(department, failed=7)  # 7 of 140: exactly 5 %
+    # A failure of the week before is neither counted nor listed.
+    Probe.objects.create(
+        department=department, url="old", requested_at=NOW - datetime.timedelta(days=8), elapsed_ms=1, ok=False
+    )
     result = availability().evaluate(department, NOW)
     assert result.vetoed and result.figures["probes"] == 140 and result.figures["failed"] == 7
     (finding,) = result.findings
     assert finding.severity == Severity.VETO and finding.key == "availability" and "5" in finding.message
-    assert len(finding.data["failures"]) == 7
+    assert len(finding.data["failures"]) == 7 and "old" not in {f["url"] for f in finding.data["failures"]}
 
 
 def test_just_below_five_percent_is_no_veto():
