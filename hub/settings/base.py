@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "hub.interaction",
     "hub.services",
     "hub.inspection",
+    "hub.linkcheck",
     # Page types sites are built from
     "sites.common",
     "sites.portal",
@@ -224,6 +225,8 @@ HUB_THEME_VARIANTS = [
 # Review chain (三审). The word lists are plain files a central admin edits in the admin (审校词库);
 # with several application servers, point HUB_WORDLIST_DIR at storage they share.
 HUB_WORDLIST_DIR = Path(os.environ.get("HUB_WORDLIST_DIR", BASE_DIR / "hub" / "workflow" / "wordlists"))
+# Where the availability probe connects, naming each site in the Host header; empty: each site's own address.
+HUB_PROBE_ADDRESS = os.environ.get("HUB_PROBE_ADDRESS", "")
 # Days a page may wait at one review step before it is flagged overdue.
 HUB_REVIEW_OVERDUE_DAYS = int(os.environ.get("HUB_REVIEW_OVERDUE_DAYS", "3"))
 # The chain's last approval publishes (final approvers hold no publish permission of their own).

@@ -20,3 +20,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# The availability probe reaches the development server's sites (*.localhost) by the Host header.
+HUB_PROBE_ADDRESS = os.environ.get("HUB_PROBE_ADDRESS", "http://127.0.0.1:8000")

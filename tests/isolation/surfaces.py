@@ -974,3 +974,16 @@ def inspection_column_note(ctx):
         data,
         lambda: ColumnRule.objects.filter(page_id=ctx.tenant.column.pk, no_content_note=note).exists(),
     )
+
+
+# Outside links (外部链接) ---------------------------------------------------------------------------
+
+
+def link_report(ctx):
+    """The target's reported outside links."""
+    return read(ctx, f"/admin/links/?site={ctx.key}", f"{ctx.key}-deadlink")
+
+
+def link_report_all(ctx):
+    """Every site the user serves: the target's links appear only when the user serves it."""
+    return read(ctx, "/admin/links/", f"{ctx.key}-deadlink")

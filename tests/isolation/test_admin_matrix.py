@@ -135,6 +135,8 @@ TABLE = [
     Row("review queue panel (dashboard)", "list", {W, R}, s.review_panel, central=DENY),  # the user's own tasks
     Row("review chain settings", "view", frozenset(), s.review_chains),
     Row("word lists", "view", frozenset(), s.wordlists),  # 审校词库, shared by every site
+    Row("outside links (外部链接)", "list", ANY_ROLE, s.link_report),
+    Row("outside links, every site of the user", "list", ANY_ROLE, s.link_report_all),
     Row("word lists", "edit", frozenset(), s.edit_wordlist),
     # Site inspection (网站自查): a tenant's webmasters see their own sites; central admins every site
     Row("inspection panel (dashboard)", "list", {W}, s.inspection_panel, central=DENY),  # group figures only

@@ -27,6 +27,7 @@ from wagtail_localize.operations import translate_object
 
 from hub.interaction.letters import submit_letter
 from hub.interaction.models import Letter, Mailbox
+from hub.linkcheck.models import LinkSource, Outcome, OutsideLink
 from hub.tenancy.models import TenantGroup
 from hub.tenancy.onboarding import ensure_central_admin_group, onboard_site
 from hub.tenancy.owned import FriendlyLink, SiteOptions
@@ -92,6 +93,7 @@ class Tenant:
             f"{self.key}-report",  # document file name
             f"/{self.key}-old",  # redirect path
             f"{self.key}友情链接",
+            f"{self.key}-deadlink",  # an outside link the checker reports broken
             f"{self.key}-wechat",  # per-site option value
             f"{self.key}内部标签",  # a tag on its image
             f"{self.key}文件标签",  # a tag on its document
@@ -259,6 +261,20 @@ def build_tenant(key, name, short_name, link_to=None):
     log(tenant.redirect, "wagtail.create", user=webmaster)
     tenant.link = FriendlyLink.objects.create(department=department, title=f"{key}友情链接", url="https://www.gov.cn/")
     log(tenant.link, "wagtail.create", user=webmaster)
+    now = timezone.now()
+    dead = OutsideLink.objects.create(
+        department=department,
+        url=f"http://{key}-deadlink.example.org/",
+        host=f"{key}-deadlink.example.org",
+        first_seen_at=now,
+        last_seen_at=now,
+        checked_at=now,
+        outcome=Outcome.BROKEN,
+        status_code=404,
+        error="http",
+        consecutive_failures=2,
+    )
+    LinkSource.objects.create(link=dead, kind=LinkSource.Kind.PAGE, page=live, title=tenant.live_title)
     tenant.options = SiteOptions.for_site(department.site)
     tenant.options.wechat_account = f"{key}-wechat"
     tenant.options.save()
