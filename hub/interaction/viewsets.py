@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from hub.tenancy.isolation.snippets import TenantOwnedViewSet
+from hub.tenancy.snippets import TenantOwnedViewSet
 
 from .models import CalendarDay, ConsultationComment, DisclosureRequest, Letter, Mailbox
 from .views import DisclosureAttachmentView, DisclosureHandleView, LetterAttachmentView, LetterHandleView

@@ -69,6 +69,14 @@ def department_for_page(page):
     )
 
 
+def page_department(page):
+    """The tenant of a page (cached on page types that know it)."""
+    try:
+        return page.department
+    except AttributeError:
+        return department_for_page(page)
+
+
 def department_for_request(request):
     """The tenant whose hostname served this request (cached on the request)."""
     if not hasattr(request, "_hub_department"):

@@ -9,22 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, Page, Task, TaskState
 
 from hub.tenancy.models import Department, TenantGroup
+from hub.tenancy.scoping import page_department
 
 from ..forms import ReturnForm, ReviewCommentForm
 
 
 class ApprovalBlocked(PermissionDenied):
     """Approval refused because the page still has must-fix findings."""
-
-
-def page_department(page):
-    """The tenant of a page (cached on page types that know it)."""
-    try:
-        return page.department
-    except AttributeError:
-        from hub.tenancy.scoping import department_for_page
-
-        return department_for_page(page)
 
 
 def latest_check(page):
