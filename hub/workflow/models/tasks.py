@@ -20,7 +20,7 @@ class ApprovalBlocked(PermissionDenied):
 
 def latest_check(page):
     """The check of the page's latest revision under the current rules (run now if there is none)."""
-    from ..checks.runner import check_revision
+    from ..screening.runner import check_revision
 
     revision = page.get_latest_revision()
     return check_revision(revision) if revision else None
@@ -35,7 +35,7 @@ class ReviewGateMixin:
         raise NotImplementedError
 
     def start(self, workflow_state, user=None):
-        from ..checks.runner import check_revision
+        from ..screening.runner import check_revision
 
         task_state = super().start(workflow_state, user=user)
         # Usually the machine check has just checked this revision; after a resubmission that
@@ -65,7 +65,7 @@ class ReviewGateMixin:
         return actions
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        from ..checks.runner import check_revision
+        from ..screening.runner import check_revision
 
         page = task_state.workflow_state.content_object
         # The task state comes from the URL: check the user against its own page, not the one in the path.
@@ -103,7 +103,7 @@ class ContentCheckTask(Task):
         verbose_name_plural = _("machine content checks (机器检查)")
 
     def start(self, workflow_state, user=None):
-        from ..checks.runner import check_revision
+        from ..screening.runner import check_revision
 
         task_state = super().start(workflow_state, user=user)
         check = check_revision(task_state.revision, task_state=task_state, force=True)

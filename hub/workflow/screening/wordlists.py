@@ -23,7 +23,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from ..models.checks import Grade
+from ..models.screening import Grade
 
 logger = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ from django.db import transaction
 
 from hub.tenancy.scoping import page_department
 
-from ..models.checks import Category, ContentCheck, Finding, Grade
+from ..models.screening import Category, ContentCheck, Finding, Grade
 from . import content as page_content
 from . import links, metadata, wording, wordlists
 from .findings import FindingData
