@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     # Tenant-scoped versions of admin screens Wagtail offers no hook for; must precede the admin.
-    path("admin/", include("hub.tenancy.isolation.urls")),
+    path("admin/", include("hub.isolation.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -3,7 +3,7 @@
 from django.db import transaction
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from hub.tenancy.isolation.choices import LimitChoicesFormMixin
+from hub.tenancy.choices import LimitChoicesFormMixin
 from hub.tenancy.models import Department
 
 from .models import CONTACT_FIELDS

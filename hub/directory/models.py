@@ -11,8 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.widgets import AdminPageChooser
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
+
+from .profiles import LEADER_PROFILE, page_types_with_role
 
 # Contact fields kept on the tenant (`tenancy.Department`) and edited through the directory form.
 CONTACT_FIELDS = ["address", "postcode", "phone", "email", "office_hours"]
@@ -76,6 +79,16 @@ class DirectoryEntry(ClusterableModel):
         return self.department.site.root_url
 
 
+class ProfilePageChooserPanel(PageChooserPanel):
+    """Chooses among the page types that declare themselves a leader's profile (hub names none)."""
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        widget = AdminPageChooser(target_models=page_types_with_role(LEADER_PROFILE) or None)
+        options.setdefault("widgets", {})[self.field_name] = widget
+        return options
+
+
 class DirectoryLeader(Orderable):
     """One leader of a department: who holds which position and what they are responsible for."""
 
@@ -105,7 +118,7 @@ class DirectoryLeader(Orderable):
         FieldRowPanel([FieldPanel("name"), FieldPanel("position")]),
         FieldPanel("responsibilities"),
         FieldPanel("photo"),
-        PageChooserPanel("profile_page", "common.LeaderProfilePage"),
+        ProfilePageChooserPanel("profile_page"),
     ]
 
     class Meta(Orderable.Meta):

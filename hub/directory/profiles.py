@@ -5,10 +5,22 @@ The page holds no copy of the leader's data; it reads it. Two things about the p
 it: the search index (the page is found by the leader's name, position and duties) and the page
 title, which names the leader in the browser title, breadcrumbs and column lists. When a leader
 is renamed in the directory, a profile page titled with the old name takes the new one.
+
+Page types declare what they are to the directory with a `directory_role` class attribute:
+"leader_profile" (a leader's profile page, offered by the leader's page chooser) or "functions"
+(found by the tenant's main functions, so re-indexed when its entry changes).
 """
 
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search import index
+
+LEADER_PROFILE = "leader_profile"
+FUNCTIONS = "functions"
+
+
+def page_types_with_role(role):
+    """The page models that declare this directory role."""
+    return [model for model in get_page_models() if vars(model).get("directory_role") == role]
 
 
 def profile_versions(page_ids):
@@ -47,9 +59,9 @@ def retitle_profiles(leader, old_name):
 def reindex_function_pages(department):
     """Rewrite the index rows of a tenant's functions pages (every locale): they are found by the entry's functions."""
     from hub.tenancy.scoping import pages_q
-    from sites.common.models import FunctionPage  # the page models import this app's panels
 
     if department is None or department.site_id is None:
         return
-    for page in FunctionPage.objects.filter(pages_q([department])):
-        index.insert_or_update_object(page)
+    for model in page_types_with_role(FUNCTIONS):
+        for page in model.objects.filter(pages_q([department])):
+            index.insert_or_update_object(page)

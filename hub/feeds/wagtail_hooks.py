@@ -5,7 +5,7 @@ from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from hub.tenancy.isolation.choices import LimitedAdminModelForm
+from hub.tenancy.choices import LimitedAdminModelForm
 
 from .models import FeedSource
 

@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from hub.tenancy.isolation.snippets import TenantOwnedViewSet, register_tenant_owned
+from hub.tenancy.snippets import TenantOwnedViewSet, register_tenant_owned
 
 from .fallback import serve_only_in_own_language
 from .models import SiteIdentity, SiteLanguages

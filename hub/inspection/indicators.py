@@ -460,7 +460,7 @@ def scan_live_pages(department):
     live page of the tenant (every language): the review chain's checks, applied to what is published."""
     from hub.directory.models import DirectoryLeader
     from hub.tenancy.scoping import pages_for
-    from hub.workflow.checks import content, wording, wordlists
+    from hub.workflow.screening import content, wording, wordlists
 
     lists, _version = wordlists.load()
     must_fix = [wl for wl in lists if wl.grade in ("must_fix", wordlists.EXCEPTION)]

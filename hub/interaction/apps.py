@@ -11,8 +11,8 @@ class InteractionConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from hub.tenancy.isolation.snippets import register_tenant_owned
         from hub.tenancy.signals import tenant_onboarded
+        from hub.tenancy.snippets import register_tenant_owned
 
         from . import checks, removal  # noqa: F401
         from .models import ConsultationComment, DisclosureRequest, Letter, Mailbox

@@ -1,7 +1,7 @@
 """Model permissions the citizen channels give each tenant role and the central admins.
 
 Held through a tenant's group, a permission applies to that tenant's records only (the
-TenantPermissionPolicy of `hub.tenancy.isolation`). Letters, requests and applications carry
+TenantPermissionPolicy of `hub.tenancy.policies`). Letters, requests and applications carry
 personal data: only the staff of the tenant they are assigned to get to read them, so the central
 admins (e-government centre) manage mailboxes, the calendar and life events but read no letters.
 """

@@ -2,7 +2,7 @@
 
 Letters, disclosure requests, applications and consultation comments are records the government
 keeps: no tenant role deletes them (their permission policy refuses "delete" to everyone, see
-`hub.tenancy.isolation.policies.KeptRecordPolicy`); staff archive or close them instead. When one
+`hub.tenancy.policies.KeptRecordPolicy`); staff archive or close them instead. When one
 must go (a writer's withdrawn consent, a court order, a test entry), a central admin removes it by its
 tracking code. The log entry names the record by its code and keeps the reason; never the citizen's
 name, contacts or text.

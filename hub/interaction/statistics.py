@@ -34,10 +34,6 @@ class LetterFigures:
             return None
         return round(self.reply_days_total / self.replied, 1)
 
-    @property
-    def reply_rate(self):
-        return round(100 * self.replied / self.received) if self.received else None
-
 
 def _period(year, month):
     tz = timezone.get_current_timezone()

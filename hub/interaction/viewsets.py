@@ -14,7 +14,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from hub.tenancy.isolation.snippets import KeptRecordViewSet, TenantOwnedViewSet
+from hub.tenancy.snippets import KeptRecordViewSet, TenantOwnedViewSet
 
 from .models import CalendarDay, ConsultationComment, DisclosureRequest, Letter, Mailbox
 from .views import DisclosureAttachmentView, DisclosureHandleView, LetterAttachmentView, LetterHandleView

@@ -24,7 +24,7 @@ from django.db.models import Q
 from django.utils import timezone
 from urllib3.util import Timeout
 
-from hub.workflow.checks import wordlists
+from hub.workflow.screening import wordlists
 
 from . import conf
 from .client import Client

@@ -1,7 +1,7 @@
 """Every outside link a tenant publishes, and where: live pages (every locale), friendly links,
 service items' online addresses, feed sources of its columns and its site settings.
 
-Pages are read with `hub.workflow.checks.content.extract`, the same reader the review checks use
+Pages are read with `hub.workflow.screening.content.extract`, the same reader the review checks use
 (rich text, StreamField blocks, URL fields, inline children). An address is "outside" when it is
 http(s) and its host is none of the group's own sites; the group's own addresses are the internal
 link check's business and the probe's. Attachments are files the site serves itself, so they
@@ -22,7 +22,7 @@ from hub.feeds.models import FeedSource
 from hub.services.models import ServiceItem
 from hub.tenancy.models import Department, FriendlyLink, SiteOptions
 from hub.tenancy.scoping import pages_for, pages_q
-from hub.workflow.checks.content import extract
+from hub.workflow.screening.content import extract
 
 from .models import LinkSource, OutsideLink
 

@@ -12,10 +12,11 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from modelsearch.index import insert_or_update_object
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from hub.tenancy.isolation.choices import limit_choices
+from hub.tenancy.choices import limit_choices
 from hub.tenancy.scoping import departments_for_user, is_central_admin
 
 from . import querylog
@@ -46,20 +47,24 @@ class AdminSearchView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-class ManagedDepartmentsMixin:
-    """Only records of the sites the user manages exist for them; the site field offers only those."""
+class ManagedObjectMixin:
+    """Only records of the sites the user manages exist for them (their history and usage too)."""
 
     def managed(self):
         return managed_departments(self.request.user)
 
-    def get_base_queryset(self):
-        return super().get_base_queryset().filter(department__in=self.managed())
-
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
         if not self.managed().filter(pk=obj.department_id).exists():
             raise Http404
         return obj
+
+
+class ManagedDepartmentsMixin(ManagedObjectMixin):
+    """Listings and forms of the sites the user manages; the site field offers only those."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().filter(department__in=self.managed())
 
     def get_form(self, *args, **kwargs):
         form = super().get_form(*args, **kwargs)
@@ -85,6 +90,14 @@ class PromotionDeleteView(ManagedDepartmentsMixin, generic.DeleteView):
     pass
 
 
+class PromotionHistoryView(ManagedObjectMixin, history.HistoryView):
+    pass
+
+
+class PromotionUsageView(ManagedObjectMixin, usage.UsageView):
+    pass
+
+
 class PromotionViewSet(ModelViewSet):
     """Best bets (推荐结果) per site: pages shown first when visitors search a phrase."""
 
@@ -97,6 +110,8 @@ class PromotionViewSet(ModelViewSet):
     add_view_class = PromotionCreateView
     edit_view_class = PromotionEditView
     delete_view_class = PromotionDeleteView
+    history_view_class = PromotionHistoryView
+    usage_view_class = PromotionUsageView
     list_display = ["query", "department"]
     search_fields = ["query"]
 

@@ -1,36 +1,30 @@
-"""Search settings with their defaults; page types are named by label so hub/ never imports sites/."""
+"""Search settings with their defaults.
+
+Page types declare their own search roles, so hub/ names none of them:
+- `search_type_label`: what a result of the type is called in facets and result lists (else its
+  verbose name);
+- `search_exact_lookups`: [(field, kind)], fields a query is looked up in exactly before searching;
+  kind "document_number" (文号, in its usual spellings) or "index_number" (索引号).
+"""
 
 from django.conf import settings
-from django.utils.translation import gettext_lazy as _
-
-# What a result's type is called in facets and result lists.
-DEFAULT_TYPE_LABELS = {
-    "common.ArticlePage": _("新闻和公告"),
-    "common.GovernmentDocumentPage": _("政府文件"),
-    "common.LeaderProfilePage": _("领导之窗"),
-    "common.SpeechPage": _("领导讲话"),
-    "common.FunctionPage": _("部门职能"),
-    "common.AppointmentNoticePage": _("人事任免"),
-    "common.SpecialTopicPage": _("专题"),
-    "common.StandardPage": _("页面"),
-    "common.ColumnIndexPage": _("栏目"),
-    "portal.PortalHomePage": _("网站首页"),
-    "department.DepartmentHomePage": _("网站首页"),
-}
-# Fields a query is looked up in exactly before searching: (model label, field, kind).
-DEFAULT_EXACT_LOOKUPS = [
-    ("common.GovernmentDocumentPage", "document_number", "document_number"),
-    ("common.AppointmentNoticePage", "document_number", "document_number"),
-    ("common.GovernmentDocumentPage", "index_number", "index_number"),
-]
+from wagtail.models import get_page_models
 
 
 def type_labels():
-    return getattr(settings, "HUB_SEARCH_TYPE_LABELS", DEFAULT_TYPE_LABELS)
+    """{model label: what its results are called}."""
+    labels = {model._meta.label: vars(model).get("search_type_label") for model in get_page_models()}
+    return getattr(settings, "HUB_SEARCH_TYPE_LABELS", {label: name for label, name in labels.items() if name})
 
 
 def exact_lookups():
-    return getattr(settings, "HUB_SEARCH_EXACT_LOOKUPS", DEFAULT_EXACT_LOOKUPS)
+    """[(model label, field, kind)]."""
+    declared = [
+        (model._meta.label, field, kind)
+        for model in get_page_models()
+        for field, kind in vars(model).get("search_exact_lookups", ())
+    ]
+    return getattr(settings, "HUB_SEARCH_EXACT_LOOKUPS", declared)
 
 
 def per_page():

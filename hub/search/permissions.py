@@ -32,22 +32,3 @@ class SiteSearchPermissionPolicy(BasePermissionPolicy):
         from django.contrib.auth import get_user_model
 
         return get_user_model().objects.filter(is_active=True, is_superuser=True)
-
-
-class CentralAdminPolicy(BasePermissionPolicy):
-    """Records about the whole site group (indexing problems): central admins only."""
-
-    def user_has_permission(self, user, action):
-        return is_central_admin(user) if user.is_authenticated else False
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action)
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        manager = self.model._default_manager
-        return manager.all() if self.user_has_permission(user, None) else manager.none()
-
-    def users_with_any_permission(self, actions):
-        from django.contrib.auth import get_user_model
-
-        return get_user_model().objects.filter(is_active=True, is_superuser=True)

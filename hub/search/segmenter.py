@@ -241,13 +241,6 @@ def get_segmenter():
     return _segmenter
 
 
-def reload_dictionary():
-    """Forget the loaded dictionary so the next use reads the files again (after an edit, in tests)."""
-    global _segmenter
-    with _lock:
-        _segmenter = None
-
-
 def index_text(text):
     return get_segmenter().index_text(text)
 

@@ -12,8 +12,8 @@ class ServicesConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from hub.interaction import removal
-        from hub.tenancy.isolation.snippets import register_tenant_owned
         from hub.tenancy.signals import tenant_onboarded
+        from hub.tenancy.snippets import register_tenant_owned
 
         from .models import ServiceApplication, ServiceItem
         from .permissions import SERVICE_GRANTS

@@ -4,7 +4,7 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from hub.interaction.viewsets import HandledRecordViewSet, OverdueColumn, TrackedFilterSet
-from hub.tenancy.isolation.snippets import TenantOwnedViewSet
+from hub.tenancy.snippets import TenantOwnedViewSet
 
 from .models import LifeEvent, ServiceApplication, ServiceItem
 from .views import ApplicationFileView, ApplicationHandleView

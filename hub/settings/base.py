@@ -31,6 +31,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Cross-site core
     "hub.tenancy",
+    # Admin isolation between tenants: every override of Wagtail's admin
+    "hub.isolation",
     "hub.taxonomy",
     "hub.workflow",
     "hub.search",

@@ -18,7 +18,6 @@ from .models import Submission
 logger = logging.getLogger(__name__)
 
 ORIGINAL_UNPUBLISHED = "原文已撤销发布"
-ORIGINAL_DELETED = "原文已删除"
 COPY_DELETED = "门户上的转载已删除"
 
 

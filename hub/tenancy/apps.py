@@ -9,6 +9,5 @@ class TenancyConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Receivers that provision per-tenant setup and stamp the audit log with the tenant.
+        # Receivers that provision per-tenant setup.
         from . import provisioning  # noqa: F401
-        from .isolation import audit, checks  # noqa: F401

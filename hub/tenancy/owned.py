@@ -1,7 +1,7 @@
 """Data a tenant owns outside the page tree: the `TenantOwned` base and the models built on it.
 
 A tenant-owned model knows its tenant by a foreign key; the admin scopes its listings, edit
-views and choosers through `hub.tenancy.isolation.snippets.TenantOwnedViewSet`.
+views and choosers through `hub.tenancy.snippets.TenantOwnedViewSet`.
 """
 
 from django.db import models

@@ -69,6 +69,14 @@ def department_for_page(page):
     )
 
 
+def page_department(page):
+    """The tenant of a page (cached on page types that know it)."""
+    try:
+        return page.department
+    except AttributeError:
+        return department_for_page(page)
+
+
 def department_for_request(request):
     """The tenant whose hostname served this request (cached on the request)."""
     if not hasattr(request, "_hub_department"):
@@ -141,14 +149,6 @@ def department_ids_for_user(user, capability="view"):
         for department_id, roles in tenant_roles(user).items()
         if any(capability in ROLE_CAPABILITIES[role] for role in roles)
     }
-
-
-def can_act(user, department, capability="view"):
-    """Whether the user may act on this tenant with a capability ("view", "edit", "publish", "review", "manage")."""
-    if department is None:
-        return is_central_admin(user)
-    ids = department_ids_for_user(user, capability)
-    return ids is None or department.pk in ids
 
 
 def permitted_department_ids(user, app_label, codenames):

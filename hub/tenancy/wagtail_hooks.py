@@ -4,14 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from .isolation import dashboard, media
-from .isolation import forms as isolation_forms
-from .isolation import pages as isolation_pages
-from .isolation.pages import TenantPageViewSet
-from .isolation.redirects import register_redirect_policy
-from .isolation.snippets import FriendlyLinkViewSet, register_tenant_owned
 from .owned import FriendlyLink
 from .scoping import department_for_request
+from .snippets import FriendlyLinkViewSet, register_tenant_owned
 from .views import DepartmentViewSet
 
 
@@ -37,23 +32,5 @@ def refuse_offline_sites(page, request, serve_args, serve_kwargs):
     return None
 
 
-# Admin isolation between tenants (hub.tenancy.isolation) ------------------------------------------
-# Hooks that replace or extend Wagtail's own registrations run after them (order=100).
-
 register_tenant_owned(FriendlyLink)
-register_redirect_policy()
 register_snippet(FriendlyLinkViewSet)
-
-
-@hooks.register("register_admin_viewset", order=100)
-def register_tenant_page_viewset():
-    return TenantPageViewSet()
-
-
-hooks.register("construct_explorer_page_queryset", isolation_pages.explorer_queryset)
-hooks.register("construct_page_chooser_queryset", isolation_pages.page_chooser_queryset)
-hooks.register("construct_image_chooser_queryset", media.image_chooser_queryset)
-hooks.register("construct_document_chooser_queryset", media.document_chooser_queryset)
-hooks.register("construct_admin_api", media.construct_admin_api, order=100)
-hooks.register("construct_homepage_summary_items", dashboard.construct_summary_items, order=100)
-hooks.register("filter_form_submissions_for_user", isolation_forms.form_pages_for_user)

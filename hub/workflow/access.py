@@ -1,9 +1,8 @@
 """Who may see what of the review chain (beyond what Wagtail's own permissions decide)."""
 
-from hub.tenancy.scoping import departments_for_user, is_central_admin
+from hub.tenancy.scoping import departments_for_user, is_central_admin, page_department
 
 from .chains import STEPS
-from .models.tasks import page_department
 
 
 def central_reviewer_groups():

@@ -13,8 +13,9 @@ from django.template.loader import render_to_string
 from wagtail.admin.mail import BaseGroupApprovalTaskStateEmailNotifier, send_mail
 from wagtail.signals import task_submitted
 
+from hub.tenancy.scoping import page_department
+
 from .models import TenantReviewTask
-from .models.tasks import page_department
 
 
 class TenantReviewSubmissionNotifier(BaseGroupApprovalTaskStateEmailNotifier):

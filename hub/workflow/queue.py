@@ -37,10 +37,6 @@ class QueueItem:
         return self.task_state.status == TaskState.STATUS_IN_PROGRESS and self.waiting >= overdue_after()
 
     @property
-    def waiting_days(self):
-        return self.waiting.days
-
-    @property
     def waiting_label(self):
         if self.waiting.days:
             return ngettext("%(days)d 天", "%(days)d 天", self.waiting.days) % {"days": self.waiting.days}

@@ -121,18 +121,6 @@ def edited_since_publication(translation, page):
     return last_edit is not None and last_edit > published
 
 
-def last_translator(translation):
-    """The user who last changed a string of this translation (the author the chain answers), or None."""
-    latest = (
-        _string_translations(translation)
-        .filter(last_translated_by__isnull=False)
-        .select_related("last_translated_by")
-        .order_by("-updated_at")
-        .first()
-    )
-    return latest.last_translated_by if latest else None
-
-
 def republish_needs_review(translation):
     """When the source is published again: whether this translation's page must go through its chain
     instead of being published again at once (it is under a chain and holds text nobody reviewed)."""

@@ -21,7 +21,7 @@ from .panels import ReviewQueuePanel
 from .publishing import review_required
 from .record import user_label
 from .translations import page_translation
-from .views.translations import convert_to_alias, submit_from_request
+from .views.translations import submit_from_request
 
 REVIEW_REQUIRED_MESSAGE = _("本页须经审核流程（三审）通过后才能发布，请使用“提交审核”。")
 
@@ -29,12 +29,6 @@ REVIEW_REQUIRED_MESSAGE = _("本页须经审核流程（三审）通过后才能
 @hooks.register("register_admin_urls")
 def register_urls():
     return [path("review/", include(urls, namespace="workflow"))]
-
-
-@hooks.register("register_admin_urls", order=-1)
-def override_localize_urls():
-    # Listed before wagtail-localize's own URLs: the address its links point at reaches this view first.
-    return [path("localize/page/<int:page_id>/convert_to_alias/", convert_to_alias)]
 
 
 class CentralAdminMenuItem(MenuItem):

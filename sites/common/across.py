@@ -35,7 +35,3 @@ def attach_departments(items, roots):
     for item in items:
         item._department = roots.get(item.path[:ROOT_PATH_LENGTH])
     return items
-
-
-def tenant_of_path(path, roots):
-    return roots.get(path[:ROOT_PATH_LENGTH])

@@ -22,6 +22,8 @@ class DepartmentHomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["common.ColumnIndexPage", "common.StandardPage"]
 
+    search_type_label = _("网站首页")
+
     class Meta:
         verbose_name = _("department home page")
 

@@ -858,7 +858,7 @@ def edit_wordlist(ctx):
 
     from django.test import override_settings
 
-    from hub.workflow.checks import wordlists as lists
+    from hub.workflow.screening import wordlists as lists
 
     folder = Path(tempfile.mkdtemp())
     try:

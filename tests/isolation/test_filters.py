@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from wagtail.models import Page, Site
 
-from hub.tenancy.isolation.filters import narrow_choices
+from hub.tenancy.filters import narrow_choices
 from hub.tenancy.owned import FriendlyLink
 
 from .browser import body_text

@@ -48,6 +48,17 @@ def test_webmasters_see_and_edit_only_their_sites_best_bets(client, group, promo
     assert list(form.fields["department"].queryset) == [group.education]
 
 
+def test_webmasters_open_no_other_sites_best_bet_history_or_usage(client, group, promotions):
+    education, finance = promotions
+    member(group.education, TenantGroup.Role.WEBMASTER, client)
+    for view in ("history", "history-results", "usage"):
+        own = client.get(f"/admin/search/promotions/{view}/{education.pk}/")
+        assert own.status_code == 200, view
+        other = client.get(f"/admin/search/promotions/{view}/{finance.pk}/")
+        assert other.status_code == 404, view
+        assert "预算" not in other.content.decode()
+
+
 def test_editors_and_reviewers_do_not_manage_best_bets(client, group, promotions):
     member(group.education, TenantGroup.Role.EDITOR, client)
     assert client.get("/admin/search/promotions/").status_code in (302, 403)

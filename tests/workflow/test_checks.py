@@ -9,8 +9,8 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from hub.workflow.checks import wording, wordlists
-from hub.workflow.checks.runner import run_checks
+from hub.workflow.screening import wording, wordlists
+from hub.workflow.screening.runner import run_checks
 from sites.common.models import AppointmentNoticePage, ArticlePage, GovernmentDocumentPage
 from tests import factories
 

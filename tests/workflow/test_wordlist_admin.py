@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from hub.workflow.checks import wordlists
 from hub.workflow.models import ContentCheck, WordListEdit
+from hub.workflow.screening import wordlists
 
 from .conftest import current_task_state, draft_article, submit
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, Page, Task, TaskState
 
 from hub.tenancy.models import Department, TenantGroup
+from hub.tenancy.scoping import page_department
 
 from ..forms import ReturnForm, ReviewCommentForm
 
@@ -17,19 +18,9 @@ class ApprovalBlocked(PermissionDenied):
     """Approval refused because the page still has must-fix findings."""
 
 
-def page_department(page):
-    """The tenant of a page (cached on page types that know it)."""
-    try:
-        return page.department
-    except AttributeError:
-        from hub.tenancy.scoping import department_for_page
-
-        return department_for_page(page)
-
-
 def latest_check(page):
     """The check of the page's latest revision under the current rules (run now if there is none)."""
-    from ..checks.runner import check_revision
+    from ..screening.runner import check_revision
 
     revision = page.get_latest_revision()
     return check_revision(revision) if revision else None
@@ -44,7 +35,7 @@ class ReviewGateMixin:
         raise NotImplementedError
 
     def start(self, workflow_state, user=None):
-        from ..checks.runner import check_revision
+        from ..screening.runner import check_revision
 
         task_state = super().start(workflow_state, user=user)
         # Usually the machine check has just checked this revision; after a resubmission that
@@ -74,7 +65,7 @@ class ReviewGateMixin:
         return actions
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        from ..checks.runner import check_revision
+        from ..screening.runner import check_revision
 
         page = task_state.workflow_state.content_object
         # The task state comes from the URL: check the user against its own page, not the one in the path.
@@ -112,7 +103,7 @@ class ContentCheckTask(Task):
         verbose_name_plural = _("machine content checks (机器检查)")
 
     def start(self, workflow_state, user=None):
-        from ..checks.runner import check_revision
+        from ..screening.runner import check_revision
 
         task_state = super().start(workflow_state, user=user)
         check = check_revision(task_state.revision, task_state=task_state, force=True)

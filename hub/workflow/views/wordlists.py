@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from hub.tenancy.scoping import is_central_admin
 
-from ..checks import wording, wordlists
-from ..checks.findings import in_context
 from ..models import WordListEdit
+from ..screening import wording, wordlists
+from ..screening.findings import in_context
 from .base import ReviewAdminView
 
 NEW_LIST_TEMPLATE = "# 说明这份列表收录什么。\n@名称 新列表\n@级别 提示\n\n# 错误写法 => 建议写法 | 说明\n"

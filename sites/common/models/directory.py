@@ -70,6 +70,10 @@ class LeaderProfilePage(BasePage):
     parent_page_types = ["common.ColumnIndexPage", "common.LeadershipPage"]
     subpage_types = ["common.SpeechPage"]
 
+    search_type_label = _("领导之窗")
+    # The page a directory leader's record links to as the leader's profile.
+    directory_role = "leader_profile"
+
     class Meta:
         verbose_name = _("leader profile (领导之窗)")
 

@@ -62,6 +62,8 @@ class ColumnIndexPage(BasePage):
         "common.SpecialTopicPage",
     ]
 
+    search_type_label = _("栏目")
+
     class Meta:
         verbose_name = _("column (栏目)")
         verbose_name_plural = _("columns (栏目)")
@@ -127,6 +129,8 @@ class ArticlePage(DatedPageMixin, SubjectMixin, AttachmentsMixin, BasePage):
     parent_page_types = ["common.ColumnIndexPage", "common.SpecialTopicPage"]
     subpage_types = []
 
+    search_type_label = _("新闻和公告")
+
     class Meta:
         ordering = ["-date"]
         verbose_name = _("article")
@@ -183,6 +187,10 @@ class GovernmentDocumentPage(DatedPageMixin, SubjectMixin, AttachmentsMixin, Bas
     parent_page_types = ["common.ColumnIndexPage", "common.SpecialTopicPage"]
     subpage_types = []
 
+    search_type_label = _("政府文件")
+    # Looked up exactly before searching: a query that is the document's 文号 or 索引号 leads to it.
+    search_exact_lookups = [("document_number", "document_number"), ("index_number", "index_number")]
+
     class Meta:
         verbose_name = _("government document (政府文件)")
 
@@ -233,6 +241,8 @@ class SpeechPage(DatedPageMixin, SubjectMixin, BasePage):
     parent_page_types = ["common.ColumnIndexPage", "common.LeaderProfilePage"]
     subpage_types = []
 
+    search_type_label = _("领导讲话")
+
     class Meta:
         verbose_name = _("speech (领导讲话)")
 
@@ -259,6 +269,10 @@ class FunctionPage(DirectoryPageMixin, BasePage):
     ]
     parent_page_types = ["common.ColumnIndexPage"]
     subpage_types = []
+
+    search_type_label = _("部门职能")
+    # Indexed with the directory entry's main functions: re-indexed when the entry changes.
+    directory_role = "functions"
 
     class Meta:
         verbose_name = _("department functions (部门职能)")
@@ -287,6 +301,9 @@ class AppointmentNoticePage(DatedPageMixin, AttachmentsMixin, BasePage):
     ]
     parent_page_types = ["common.ColumnIndexPage"]
     subpage_types = []
+
+    search_type_label = _("人事任免")
+    search_exact_lookups = [("document_number", "document_number")]
 
     class Meta:
         verbose_name = _("appointment notice (人事任免)")
@@ -321,6 +338,8 @@ class SpecialTopicPage(DatedPageMixin, SubjectMixin, BasePage):
         "common.StandardPage",
     ]
 
+    search_type_label = _("专题")
+
     class Meta:
         verbose_name = _("special topic (专题)")
 
@@ -346,6 +365,8 @@ class StandardPage(AttachmentsMixin, BasePage):
         "department.DepartmentHomePage",
     ]
     subpage_types = ["common.StandardPage"]
+
+    search_type_label = _("页面")
 
     class Meta:
         verbose_name = _("standard page")

@@ -31,6 +31,8 @@ class PortalHomePage(BasePage):
     ]
     max_count_per_parent = None
 
+    search_type_label = _("网站首页")
+
     class Meta:
         verbose_name = _("portal home page")
 

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from hub.tenancy.models import Department
 from hub.tenancy.scoping import pages_for
 
-from ...checks.runner import run_checks
+from ...screening.runner import run_checks
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from ...checks import wordlists
+from ...screening import wordlists
 
 
 class Command(BaseCommand):

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from ..models.checks import Grade
+from ..models.screening import Grade
 
 logger = logging.getLogger(__name__)
 
@@ -173,7 +173,7 @@ def read_text(name):
 
 def save_text(name, text, user=None):
     """Validate and write one list (atomically), recording the edit; raises ValueError with the errors."""
-    from ..models import WordListEdit
+    from ..models.wordlists import WordListEdit
 
     if not NAME_RE.match(name):
         raise ValueError([(0, "列表名只能用小写字母、数字、下划线和连字符，例如 local-terms")])

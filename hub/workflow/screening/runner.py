@@ -4,7 +4,9 @@ import logging
 
 from django.db import transaction
 
-from ..models.checks import Category, ContentCheck, Finding, Grade
+from hub.tenancy.scoping import page_department
+
+from ..models.screening import Category, ContentCheck, Finding, Grade
 from . import content as page_content
 from . import links, metadata, wording, wordlists
 from .findings import FindingData
@@ -45,8 +47,6 @@ def check_revision(revision, *, task_state=None, user=None, force=False):
             return existing
     page = revision.as_object()
     findings = run_checks(page)
-    from ..models.tasks import page_department
-
     with transaction.atomic():
         check = ContentCheck.objects.create(
             page_id=revision.object_id,

@@ -17,10 +17,10 @@ from wagtail_localize.views import submit_translations, update_translations
 from wagtail_localize.views.report import TranslationsReportView
 from wagtail_localize.views.snippets_api import SnippetViewSet as LocalizeSnippetAPI
 
+from hub.tenancy import scoping
+from hub.tenancy.owned import TenantOwned
 from hub.workflow.views.translations import ReviewedUpdateTranslationsMixin
 
-from .. import scoping
-from ..owned import TenantOwned
 from .pages import visible_pages
 
 

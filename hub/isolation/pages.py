@@ -20,9 +20,9 @@ from wagtail.admin.views.pages.usage import ContentTypeUseView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page
 
-from .. import scoping
-from .choices import limit_choices, limited_form_class
-from .filters import ScopedFiltersMixin
+from hub.tenancy import scoping
+from hub.tenancy.choices import limit_choices, limited_form_class
+from hub.tenancy.filters import ScopedFiltersMixin
 
 # The tree's root is above every site; choosers and the explorer start there.
 TREE_ROOT = Q(depth=1)

@@ -13,10 +13,11 @@ from wagtail.admin.views.reports import aging_pages, locked_pages, page_types_us
 from wagtail.admin.views.reports.audit_logging import LogEntriesView, SiteHistoryReportFilterSet
 from wagtail.models import Page, Site, get_default_page_content_type
 
-from .. import scoping
-from ..models import Department
+from hub.tenancy import scoping
+from hub.tenancy.filters import ScopedFilterSetMixin, ScopedFiltersMixin, narrow_choices
+from hub.tenancy.models import Department
+
 from .audit import TENANT_KEY, tenant_filter_q
-from .filters import ScopedFilterSetMixin, ScopedFiltersMixin, narrow_choices
 from .pages import visible_pages
 
 
@@ -83,7 +84,7 @@ def visible_page_ids(user):
 
 
 def tenant_owned_content_types():
-    from ..owned import TenantOwned
+    from hub.tenancy.owned import TenantOwned
 
     return [model for model in _concrete_models() if issubclass(model, TenantOwned)]
 

@@ -13,10 +13,11 @@ from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.models import CollectionMember, Page
 from wagtail.permissions import policy_registry
 
-from .. import scoping
-from .media import own_media
+from hub.tenancy import scoping
+from hub.tenancy.filters import own_media
+from hub.tenancy.policies import TenantPermissionPolicy
+
 from .pages import visible_pages
-from .policies import TenantPermissionPolicy
 
 
 def visible_ids(user, model, ids):

@@ -8,8 +8,9 @@ limited to the user's own tasks, pages and collections.
 
 from wagtail.admin.site_summary import PagesSummaryItem
 
-from .. import scoping
-from ..models import Department
+from hub.tenancy import scoping
+from hub.tenancy.models import Department
+
 from .pages import visible_pages
 
 

@@ -12,10 +12,10 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site
 from wagtail.permissions import policy_registry
 
-from .. import scoping
-from .choices import limit_choices
-from .filters import ScopedFiltersMixin
-from .policies import TenantPermissionPolicy
+from hub.tenancy import scoping
+from hub.tenancy.choices import limit_choices
+from hub.tenancy.filters import ScopedFiltersMixin
+from hub.tenancy.policies import TenantPermissionPolicy
 
 SEE_ACTIONS = ["add", "change", "delete"]
 

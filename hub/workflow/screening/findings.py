@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from ..models.checks import Category, Grade  # noqa: F401  (re-exported for the checks)
+from ..models.screening import Category, Grade  # noqa: F401  (re-exported for the checks)
 
 CONTEXT_CHARS = 20
 

@@ -15,10 +15,10 @@ from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from ..models import Department
-from ..owned import FriendlyLink
 from .choices import limit_choices
 from .filters import ScopedFiltersMixin
+from .models import Department
+from .owned import FriendlyLink
 from .policies import KeptRecordPolicy, TenantPermissionPolicy
 
 # Any of these lets a user see a record at all.
@@ -166,17 +166,3 @@ class FriendlyLinkViewSet(TenantOwnedViewSet):
     list_filter = ["department"]
     search_fields = ["title", "url"]
     ordering = ["department", "sort_order", "title"]
-
-
-class TenantSnippetModelIndexView(snippet_views.ModelIndexView):
-    """The snippets overview, counting only the records of the user's tenants for tenant-owned models."""
-
-    def _get_snippet_types(self):
-        snippet_types = super()._get_snippet_types()
-        for snippet_type in snippet_types:
-            policy = policy_registry.get_by_type(snippet_type["model"])
-            if isinstance(policy, TenantPermissionPolicy):
-                snippet_type["count"] = policy.instances_user_has_any_permission_for(
-                    self.request.user, SEE_ACTIONS
-                ).count()
-        return snippet_types

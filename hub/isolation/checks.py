@@ -13,6 +13,6 @@ def page_search_filtered_by_permissions(app_configs, **kwargs):
             "WAGTAILADMIN_PAGE_SEARCH_FILTER_BY_PERMISSIONS is off: the admin page search would list "
             "every tenant's pages.",
             hint="Remove the setting; tenants must search their own pages only.",
-            id="tenancy.E001",
+            id="isolation.E001",
         )
     ]

@@ -10,12 +10,15 @@ from functools import cache
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count
+from taggit.models import Tag, TaggedItem
 from wagtail.admin.filters import PopularTagsFilter
+from wagtail.admin.models import popular_tags_for_model
 from wagtail.models import Collection, CollectionMember, Page, Site, Task, Workflow
 from wagtail.permissions import policy_registry
 
-from .. import scoping
-from ..models import Department
+from . import scoping
+from .models import Department
 from .policies import TenantPermissionPolicy
 
 # Any of these lets a user see a tenant-owned record at all.
@@ -77,8 +80,6 @@ class ScopedFilterSetMixin:
                 if model is not None and model is not ContentType:
                     filter_.queryset = narrow_choices(model, source, request.user)
             elif isinstance(filter_, PopularTagsFilter) and issubclass(self._meta.model, CollectionMember):
-                from .media import popular_tags_for_user
-
                 tags = popular_tags_for_user(self._meta.model, request.user)
                 filter_.extra["choices"] = [(tag.name, tag.name) for tag in tags]
             elif hasattr(filter_.extra.get("queryset"), "model"):
@@ -105,3 +106,31 @@ def scoped_filterset(filterset_class):
     if filterset_class is None or issubclass(filterset_class, ScopedFilterSetMixin):
         return filterset_class
     return type(f"Scoped{filterset_class.__name__}", (ScopedFilterSetMixin, filterset_class), {})
+
+
+# The user's own media and their tags (tag filters of the media listings, tag suggestions) ---------
+
+
+def own_media(queryset, user):
+    """Media in the collections of the user's tenants (everything for central admins)."""
+    if scoping.is_central_admin(user):
+        return queryset
+    return queryset.filter(collection__in=scoping.collections_for_user(user))
+
+
+def own_ids(model, user):
+    return own_media(model.objects.all(), user).values_list("pk", flat=True)
+
+
+def popular_tags_for_user(model, user, count=10):
+    """The tags most used on the user's own media of a model (Wagtail counts every tenant's)."""
+    if scoping.is_central_admin(user):
+        return popular_tags_for_model(model, count)
+    items = TaggedItem.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), object_id__in=own_ids(model, user)
+    )
+    return (
+        Tag.objects.filter(taggit_taggeditem_items__in=items)
+        .annotate(item_count=Count("taggit_taggeditem_items"))
+        .order_by("-item_count")[:count]
+    )

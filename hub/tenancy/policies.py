@@ -6,7 +6,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q
 from wagtail.permission_policies.base import BaseDjangoAuthPermissionPolicy
 
-from .. import scoping
+from . import scoping
 
 
 class TenantPermissionPolicy(BaseDjangoAuthPermissionPolicy):

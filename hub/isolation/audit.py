@@ -13,8 +13,8 @@ from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from wagtail.models import BaseLogEntry, PageLogEntry
 
-from .. import scoping
-from ..models import Department
+from hub.tenancy import scoping
+from hub.tenancy.models import Department
 
 logger = logging.getLogger(__name__)
 

@@ -9,10 +9,9 @@ Tag suggestions and the "popular tags" filters likewise offer only the tags on t
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import JsonResponse
 from taggit.models import Tag, TaggedItem
-from wagtail.admin.models import popular_tags_for_model
 from wagtail.admin.views import tags
 from wagtail.documents import get_document_model
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
@@ -23,18 +22,11 @@ from wagtail.images.views import chooser as image_chooser
 from wagtail.images.views import images as images_views
 from wagtail.permissions import policy_registry
 
-from .. import scoping
-from .filters import ScopedFiltersMixin
+from hub.tenancy import scoping
+from hub.tenancy.filters import ScopedFiltersMixin, own_ids, own_media, popular_tags_for_user
 
 # The media actions that let a user see a file in some admin screen.
 SEE_ACTIONS = ["add", "change", "delete", "choose"]
-
-
-def own_media(queryset, user):
-    """Media in the collections of the user's tenants (everything for central admins)."""
-    if scoping.is_central_admin(user):
-        return queryset
-    return queryset.filter(collection__in=scoping.collections_for_user(user))
 
 
 def image_chooser_queryset(images, request):
@@ -89,24 +81,6 @@ def tag_autocomplete(request, app_name=None, model_name=None):
         .values_list("name", flat=True)[: tags.TAGS_AUTOCOMPLETE_LIMIT]
     )
     return JsonResponse(list(names), safe=False)
-
-
-def own_ids(model, user):
-    return own_media(model.objects.all(), user).values_list("pk", flat=True)
-
-
-def popular_tags_for_user(model, user, count=10):
-    """The tags most used on the user's own media of a model (Wagtail counts every tenant's)."""
-    if scoping.is_central_admin(user):
-        return popular_tags_for_model(model, count)
-    items = TaggedItem.objects.filter(
-        content_type=ContentType.objects.get_for_model(model), object_id__in=own_ids(model, user)
-    )
-    return (
-        Tag.objects.filter(taggit_taggeditem_items__in=items)
-        .annotate(item_count=Count("taggit_taggeditem_items"))
-        .order_by("-item_count")[:count]
-    )
 
 
 # Listings and the image chooser, with their tag filters narrowed ---------------------------------------

@@ -28,7 +28,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from .. import scoping
+from . import scoping
 
 
 class OfferedOnlyChooser:

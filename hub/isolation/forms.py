@@ -8,7 +8,8 @@ filters are narrowed like every other listing's.
 
 from wagtail.contrib.forms.views import FormPagesListView
 
-from .filters import ScopedFiltersMixin
+from hub.tenancy.filters import ScopedFiltersMixin
+
 from .pages import visible_pages
 
 

@@ -1,8 +1,12 @@
 """Admin isolation between tenants: every Wagtail admin surface an editor can reach, scoped or closed.
 
 Each surface asks `hub.tenancy.scoping` which tenants the user may act on, and how. Where Wagtail
-offers an extension point it is used; the screens without one are served by tenant-aware
-subclasses at their usual addresses (`isolation.urls`, included before the admin's own URLs).
+offers an extension point it is used (`wagtail_hooks`); the screens without one are served by
+tenant-aware subclasses at their usual addresses, through one mechanism: `urls`, included before
+the admin's own URLs (the review chain's override of wagtail-localize's "convert to alias" too).
+Every admin route is classified in `routes` (scoped, closed or tenant-neutral), and a test fails on
+one that is not. The building blocks other apps scope their own screens with live in tenancy:
+`hub.tenancy.snippets` (TenantOwnedViewSet), `.choices`, `.filters`, `.policies`.
 
 ==========================================  ==============================================================
 Surface                                     Mechanism
@@ -14,7 +18,7 @@ Page and link choosers                      construct_page_chooser_queryset + `p
                                             own pages, and other tenants' live pages shown as the public
                                             sees them; the arrow into a page's children only where a
                                             child may be linked to (`pages.LinkableChildrenColumn`)
-Choice fields of admin forms (page, record, `choices.limit_choices` on the form and its inline formsets:
+Choice fields of admin forms (page, record, `tenancy.choices.limit_choices` on the form and its inline formsets:
 image and document foreign keys)            pages the user may link to, records and media of their own
                                             tenants; chosen objects shown only from those. Called by the
                                             page editor, its previews and revision revert
@@ -26,9 +30,9 @@ image and document foreign keys)            pages the user may link to, records 
 Images, documents                           per-tenant collections (onboarding) + chooser hooks, listings'
                                             tag filters, admin API endpoints (construct_admin_api), tag
                                             suggestions (`media`)
-Tenant-owned snippets                       `owned.TenantOwned` + `snippets.TenantOwnedViewSet` +
-                                            `policies.TenantPermissionPolicy` (bulk actions, usage, history,
-                                            choosers, the snippets overview's counts)
+Tenant-owned snippets                       `tenancy.owned.TenantOwned` + `tenancy.snippets.TenantOwnedViewSet` +
+                                            `tenancy.policies.TenantPermissionPolicy` (bulk actions, usage, history,
+                                            choosers), the snippets overview's counts (`snippets`)
 Per-site settings                           Wagtail's GroupSitePermission (onboarding grants the webmaster's)
 Redirects                                   `redirects` views + TenantPermissionPolicy on the site's tenant;
                                             site-wide redirects and the import: central admins only

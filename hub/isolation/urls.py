@@ -14,6 +14,8 @@ from django.views.defaults import page_not_found
 from wagtail.admin.auth import require_admin_access
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from hub.workflow.views.translations import convert_to_alias
+
 from . import bulk, forms, localize, media, pages, redirects, reports, snippets
 
 urlpatterns = [
@@ -66,6 +68,8 @@ urlpatterns = [
         localize.TenantSubmitSnippetTranslationView.as_view(),
     ),
     path("localize/update/<int:translation_source_id>/", localize.TenantUpdateTranslationsView.as_view()),
+    # Converting a translation under review to an alias ends its review (the review chain's)
+    path("localize/page/<int:page_id>/convert_to_alias/", convert_to_alias),
     path("localize/reports/translations/", localize.TenantTranslationsReportView.as_view()),
     path(
         "localize/reports/translations/results/",
