@@ -1,5 +1,6 @@
 """What inspection keeps: each column's update class, each run per tenant and the findings over time."""
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -70,7 +71,7 @@ class InspectionRun(models.Model):
     passed = models.BooleanField(_("合格"), default=False)
     pages_checked = models.PositiveIntegerField(_("检查页面数"), default=0)
     # One entry per indicator: code, name, rule, veto, vetoed, deduction, figures.
-    results = models.JSONField(_("各项结果"), default=list, blank=True)
+    results = models.JSONField(_("各项结果"), default=list, blank=True, encoder=DjangoJSONEncoder)
     error = models.TextField(_("错误"), blank=True)
 
     class Meta:
@@ -95,7 +96,7 @@ class StoredFinding(models.Model):
     label = models.CharField(_("对象"), max_length=300, blank=True)
     url = models.CharField(_("地址"), max_length=1000, blank=True)
     edit_url = models.CharField(_("修改地址"), max_length=1000, blank=True)
-    data = models.JSONField(default=dict, blank=True)
+    data = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
     first_seen = models.DateTimeField(_("首次发现"))
     last_seen = models.DateTimeField(_("最近发现"))
     resolved_at = models.DateTimeField(_("已解决"), null=True, blank=True, db_index=True)

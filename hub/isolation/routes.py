@@ -249,6 +249,24 @@ ADMIN_ROUTES = {
         "search_reindex_problem",
     ),
     **rows(CLOSED, "central admins only (the view refuses everyone else)", "tenancy_department:set_online"),
+    **rows(
+        CLOSED,
+        "central admins only (removal.can_remove refuses everyone else)",
+        "interaction_remove_record",
+    ),
+    # Site inspection and outside links: each view narrows to the tenants the user manages
+    **rows(
+        SCOPED,
+        "the user's own tenants only (inspection.views: department_ids_for_user, central admins all)",
+        "inspection:index",
+        "inspection:export_all",
+        "inspection:site",
+        "inspection:print",
+        "inspection:export",
+        "inspection:check",
+        "inspection:columns",
+    ),
+    **rows(SCOPED, "the user's own sites only (departments_for_user)", "linkcheck_report"),
     # Neutral: the user's own account, static and empty screens
     **rows(
         NEUTRAL,

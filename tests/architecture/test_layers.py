@@ -24,6 +24,8 @@ HUB_LAYERS = [
     "directory",
     "feeds",
     "search",
+    "inspection",  # the national indicators, judged from every app's data
+    "linkcheck",  # outside links and availability, declared into inspection's registry
     "isolation",  # every override of Wagtail's admin, on top
 ]
 # The project's own modules (settings, root URLconf, WSGI) may import every hub app.
