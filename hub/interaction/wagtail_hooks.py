@@ -1,6 +1,7 @@
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from . import todo  # noqa: F401  (registers the to-do panel's letters section)
 from .viewsets import InteractionViewSetGroup
 
 register_snippet(InteractionViewSetGroup)

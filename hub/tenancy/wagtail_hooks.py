@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from . import todo
 from .isolation import dashboard, media
 from .isolation import forms as isolation_forms
 from .isolation import pages as isolation_pages
@@ -56,4 +57,5 @@ hooks.register("construct_image_chooser_queryset", media.image_chooser_queryset)
 hooks.register("construct_document_chooser_queryset", media.document_chooser_queryset)
 hooks.register("construct_admin_api", media.construct_admin_api, order=100)
 hooks.register("construct_homepage_summary_items", dashboard.construct_summary_items, order=100)
+hooks.register("construct_homepage_panels", todo.add_todo_panel)
 hooks.register("filter_form_submissions_for_user", isolation_forms.form_pages_for_user)

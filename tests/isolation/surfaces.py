@@ -801,6 +801,15 @@ def review_panel(ctx):
     return seen
 
 
+def todo_panel(ctx):
+    """The dashboard's 待办事项 panel, alone: the target's page in review is among its items."""
+    seen = read(ctx, "/admin/", f"{ctx.key}审核稿")
+    start = seen.text.find('id="todo-panel-section"')
+    panel = seen.text[start : seen.text.find("</section>", start)] if start >= 0 else ""
+    seen.evidence = seen.response.status_code == 200 and f"{ctx.key}审核稿" in panel
+    return seen
+
+
 def review_chains(ctx):
     """审核流程设置 for the target's site."""
     return read(ctx, f"/admin/review/chains/?site={ctx.key}", f"{ctx.key}流程")
