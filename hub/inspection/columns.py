@@ -69,14 +69,14 @@ def dated_models():
 
 
 def plan_classes(kind):
-    """{slug path ("xxgk/zcwj"): (update class, period days)} from the column plan's `kind` keys."""
+    """{slug path ("xxgk/zcwj"): (update class, period days)} from the column plan's `update` keys."""
     classes = {}
 
     def walk(columns, prefix):
         for column in columns:
             path = f"{prefix}{column['slug']}"
-            if column.get("kind") in UpdateClass.values:
-                classes[path] = (column["kind"], column.get("period_days"))
+            if column.get("update") in UpdateClass.values:
+                classes[path] = (column["update"], column.get("update_period_days"))
             walk(column.get("children", []), f"{path}/")
 
     walk(load_column_plan(kind), "")

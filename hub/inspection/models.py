@@ -8,7 +8,7 @@ from .registry import Severity
 
 
 class UpdateClass(models.TextChoices):
-    """How often a column must get something new (the column plan's `kind`)."""
+    """How often a column must get something new (the column plan's `update`)."""
 
     NEWS = "news", _("动态要闻（14天）")
     NOTICE = "notice", _("通知公告（6个月）")

@@ -42,10 +42,16 @@ def normalise_password(value):
 
 
 def save_with_new_code(instance, field="tracking_code", prefix=None):
-    """Save a new submission under a fresh unique code, retrying on the rare collision."""
+    """Save a new submission under a fresh unique code, retrying on the rare collision.
+
+    The code's date is the submission's own (`submitted_at`, in local time), so a submission
+    recorded with an earlier date (an import, the demo) is not coded with the day it was stored.
+    """
     prefix = prefix or instance.tracking_prefix
+    submitted = getattr(instance, "submitted_at", None)
+    day = timezone.localdate(submitted) if submitted else None
     for attempt in range(ATTEMPTS):
-        code = new_code(prefix)
+        code = new_code(prefix, day)
         setattr(instance, field, code)
         try:
             with transaction.atomic():

@@ -4,7 +4,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
-from . import removal
+from . import (
+    removal,
+    todo,  # noqa: F401  (registers the to-do panel's letters section)
+)
 from .views import RemoveRecordView
 from .viewsets import InteractionViewSetGroup
 

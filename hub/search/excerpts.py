@@ -11,6 +11,10 @@ from .segmenter import match_spans
 EXCERPT_LENGTH = 140
 LEAD = 30
 WHITESPACE = re.compile(r"\s+")
+# A sentence ends after 。！？； (or their Latin forms followed by a space).
+SENTENCE_END = re.compile(r"(?<=[。！？；])|(?<=[.!?;])\s")
+# Shorter pieces of a summary (a word or two) may well recur in the body on purpose.
+REPEAT_MINIMUM = 8
 
 
 def _flatten(value):
@@ -35,6 +39,25 @@ def page_text(page):
             except Exception:  # a broken field must not break the result list
                 continue
     return WHITESPACE.sub(" ", strip_tags(" ".join(texts))).strip()
+
+
+def without_repeated_summary(text, summary):
+    """The page's text with the summary's sentences said once.
+
+    A page's text is its summary followed by its body, and a body usually opens with the very
+    sentence the summary was taken from; an excerpt would show it twice. Where the summary is part of
+    the text, its full sentences are dropped from what follows it (a sentence cut short with … is not
+    one, and stays).
+    """
+    summary = WHITESPACE.sub(" ", strip_tags(summary or "")).strip()
+    at = text.find(summary) if summary else -1
+    if at < 0:
+        return text
+    head, rest = text[: at + len(summary)], text[at + len(summary) :]
+    for sentence in (piece.strip() for piece in SENTENCE_END.split(summary)):
+        if len(sentence) >= REPEAT_MINIMUM and not sentence.endswith("…"):
+            rest = rest.replace(sentence, "")
+    return WHITESPACE.sub(" ", head + rest).strip()
 
 
 def highlight(text, terms, spans=None):

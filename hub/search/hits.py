@@ -10,7 +10,7 @@ from wagtail.models import Page
 from hub.tenancy.models import Department
 
 from . import conf
-from .excerpts import excerpt, highlight, page_text
+from .excerpts import excerpt, highlight, page_text, without_repeated_summary
 from .facets import ROOT_LENGTH
 
 
@@ -54,11 +54,12 @@ def build_hits(pages, roots, terms):
         if not isinstance(date, datetime.date) and page.first_published_at:
             date = timezone.localtime(page.first_published_at).date()
         text = texts.get(page.pk)
+        text = without_repeated_summary(text if text is not None else page_text(page), getattr(page, "summary", ""))
         hits.append(
             Hit(
                 page=page,
                 title_html=highlight(page.title, terms),
-                excerpt_html=excerpt(text if text is not None else page_text(page), terms),
+                excerpt_html=excerpt(text, terms),
                 department=roots.get(page.path[:ROOT_LENGTH]),
                 date=date,
                 type_label=str(labels.get(page._meta.label, page._meta.verbose_name)),

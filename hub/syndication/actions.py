@@ -41,15 +41,27 @@ def submittable_models():
     return tuple(apps.get_model(label) for label in settings.HUB_SYNDICATION_PAGE_MODELS)
 
 
-def portal_columns(portal=None, locale_id=None):
-    """Live columns of the portal a synced copy may be placed in, in tree order."""
+def portal_columns(portal=None, locale_id=None, page_model=None):
+    """Live columns of the portal a synced copy may be placed in, in tree order.
+
+    With `page_model`, only the columns that accept that kind of page (by the column's own rules, as
+    for any new child: news columns for an article, document columns for a document).
+    """
     portal = portal or portal_department()
     if portal is None:
         return Page.objects.none()
     root = portal.site.root_page
     column_model = apps.get_model(settings.HUB_COLUMN_PAGE_MODEL)
     columns = Page.objects.descendant_of(root).type(column_model).live()
-    return columns.filter(locale_id=locale_id or root.locale_id).order_by("path")
+    columns = columns.filter(locale_id=locale_id or root.locale_id).order_by("path")
+    if page_model is not None:
+        accepting = [
+            column.pk
+            for column in column_model.objects.filter(pk__in=columns.values("pk"))
+            if page_model.can_exist_under(column)
+        ]
+        columns = columns.filter(pk__in=accepting)
+    return columns
 
 
 def can_review(user, portal=None):

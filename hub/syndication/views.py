@@ -66,7 +66,7 @@ def index(request):
 def detail(request, pk):
     submission = _visible(request.user, pk)
     reviewer = can_review(request.user)
-    columns = portal_columns(locale_id=submission.page.locale_id)
+    columns = portal_columns(locale_id=submission.page.locale_id, page_model=submission.page.specific_class)
     initial = {"column": submission.suggested_column_id}
     context = {
         "submission": submission,
@@ -92,7 +92,7 @@ def submit(request, page_id):
     department = department_for_page(page)
     if not can_submit(request.user, page, department):
         raise PermissionDenied
-    columns = portal_columns(locale_id=page.locale_id)
+    columns = portal_columns(locale_id=page.locale_id, page_model=page.specific_class)
     form = SubmitForm(request.POST or None, columns=columns)
     if request.method == "POST" and form.is_valid():
         action = SubmitToPortal(
@@ -135,7 +135,7 @@ def _decide(request, pk, form_class, make_action, done_message):
 @require_POST
 def accept(request, pk):
     submission = _visible(request.user, pk)
-    columns = portal_columns(locale_id=submission.page.locale_id)
+    columns = portal_columns(locale_id=submission.page.locale_id, page_model=submission.page.specific_class)
     return _decide(
         request,
         pk,

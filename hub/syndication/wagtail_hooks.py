@@ -6,7 +6,7 @@ from wagtail.admin.widgets import Button
 
 from hub.tenancy.scoping import departments_for_user
 
-from . import urls
+from . import todo, urls  # noqa: F401  (todo registers this app's section of the dashboard's to-do panel)
 from .actions import can_review, can_submit
 from .models import Submission
 

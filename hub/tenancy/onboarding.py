@@ -161,6 +161,8 @@ def _build_columns(parent, plan, steps):
                 instance=column_model(
                     title=column["title"],
                     slug=column["slug"],
+                    # The column's kind decides which page types it accepts (the column model's field).
+                    column_kind=column.get("kind", "general"),
                     locale=parent.locale,
                     show_in_menus=column.get("show_in_menus", parent.depth == 2),
                 )

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from . import todo
 from .owned import FriendlyLink
 from .scoping import department_for_request
 from .snippets import FriendlyLinkViewSet, register_tenant_owned
@@ -34,3 +35,5 @@ def refuse_offline_sites(page, request, serve_args, serve_kwargs):
 
 register_tenant_owned(FriendlyLink)
 register_snippet(FriendlyLinkViewSet)
+
+hooks.register("construct_homepage_panels", todo.add_todo_panel)

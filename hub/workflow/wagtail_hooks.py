@@ -14,7 +14,7 @@ from wagtail_localize.views.edit_translation import edit_translation
 
 from hub.tenancy.scoping import is_central_admin
 
-from . import urls
+from . import todo, urls  # noqa: F401  (todo registers this app's section of the dashboard's to-do panel)
 from .access import can_view_record
 from .models.tasks import latest_check
 from .panels import ReviewQueuePanel

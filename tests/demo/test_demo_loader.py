@@ -3,8 +3,10 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from wagtail.models import Collection, Page, Revision, Site
 
+from hub.interaction.models import Letter
 from hub.tenancy.models import Department
 from hub.tenancy.scoping import pages_for
 from sites.common.models import ArticlePage, FunctionPage, GovernmentDocumentPage
@@ -68,3 +70,15 @@ def test_loading_again_creates_nothing(demo):
 
     assert not summary.created_anything, str(summary)
     assert counts() == before
+
+
+def test_demo_tracking_codes_carry_each_letters_own_date(demo):
+    """A letter dated weeks back is coded with that day, not the day the demo was loaded."""
+    letters = list(Letter.objects.filter(department__code__in=demo.per_site))
+    assert len({timezone.localdate(letter.submitted_at) for letter in letters}) > 1
+    wrong = [
+        (letter.tracking_code, f"{timezone.localdate(letter.submitted_at):%y%m%d}")
+        for letter in letters
+        if letter.tracking_code[2:8] != f"{timezone.localdate(letter.submitted_at):%y%m%d}"
+    ]
+    assert not wrong, wrong

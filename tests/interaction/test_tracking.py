@@ -1,6 +1,9 @@
 """Tracking codes and passwords: unique codes, hashed passwords, one answer for every wrong guess."""
 
+import datetime
 import itertools
+
+from django.utils import timezone
 
 from hub.interaction import tracking
 from hub.interaction.letters import submit_letter
@@ -64,3 +67,12 @@ def test_a_code_typed_in_full_width_is_found_through_the_form(w, client):
         path_of(w.governor_page) + "query/", {"code": full_width, "password": password}, HTTP_HOST=w.portal.hostname
     )
     assert response.status_code == 302 and response["Location"].endswith(f"/query/{letter.tracking_code}/")
+
+
+def test_the_code_is_dated_with_the_submission_not_the_day_it_is_stored(w):
+    mailbox = Mailbox.objects.get(department=w.portal)
+    earlier = timezone.now() - datetime.timedelta(days=40)
+    letter, _ = submit_letter(mailbox, DATA, now=earlier)
+    assert letter.tracking_code[2:8] == f"{timezone.localdate(earlier):%y%m%d}"
+    today, _ = submit_letter(mailbox, DATA)
+    assert today.tracking_code[2:8] == f"{timezone.localdate():%y%m%d}"

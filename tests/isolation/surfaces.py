@@ -124,7 +124,8 @@ def approve_page(ctx):
 
 
 def create_page(ctx):
-    parent, slug = ctx.tenant.column, f"{ctx.key}-new-column"
+    # A sub-column, under the one column kind of the plan that takes them (政府信息公开).
+    parent, slug = column(ctx.tenant, "xxgk"), f"{ctx.key}-new-column"
     return post_form(
         ctx,
         f"/admin/pages/add/common/columnindexpage/{parent.pk}/",
@@ -835,6 +836,15 @@ def review_panel(ctx):
     """The dashboard's 待我审核 panel, alone (other panels list the user's own submissions)."""
     seen = read(ctx, "/admin/", f"{ctx.key}审核稿")
     start = seen.text.find('id="review-queue-panel-section"')
+    panel = seen.text[start : seen.text.find("</section>", start)] if start >= 0 else ""
+    seen.evidence = seen.response.status_code == 200 and f"{ctx.key}审核稿" in panel
+    return seen
+
+
+def todo_panel(ctx):
+    """The dashboard's 待办事项 panel, alone: the target's page in review is among its items."""
+    seen = read(ctx, "/admin/", f"{ctx.key}审核稿")
+    start = seen.text.find('id="todo-panel-section"')
     panel = seen.text[start : seen.text.find("</section>", start)] if start >= 0 else ""
     seen.evidence = seen.response.status_code == 200 and f"{ctx.key}审核稿" in panel
     return seen

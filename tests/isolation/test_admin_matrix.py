@@ -133,6 +133,7 @@ TABLE = [
     Row("review record", "view", ANY_ROLE, s.review_record),
     Row("review record", "export", ANY_ROLE, s.review_export),
     Row("review queue panel (dashboard)", "list", {W, R}, s.review_panel, central=DENY),  # the user's own tasks
+    Row("to-do panel (dashboard)", "list", ANY_ROLE, s.todo_panel, central=DENY),  # the user's own tenants
     Row("review chain settings", "view", frozenset(), s.review_chains),
     Row("word lists", "view", frozenset(), s.wordlists),  # 审校词库, shared by every site
     Row("outside links (外部链接)", "list", ANY_ROLE, s.link_report),

@@ -5,8 +5,10 @@ import datetime
 import pytest
 from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
+from wagtail.rich_text import RichText
 
 from hub.i18n.languages import set_published_languages
+from hub.search.excerpts import without_repeated_summary
 from hub.search.models import PromotedPage, Promotion, QueryDailyHits
 from hub.search.service import Audience, SearchParams, search
 from hub.taxonomy.models import Subject
@@ -229,3 +231,33 @@ def test_queries_are_logged_anonymously_and_feed_the_hot_list(group, article):
     hot = search(SearchParams(), audience).hot
     assert hot == [("高考报名", 3)]
     assert search(SearchParams(), Audience(department=group.education, language="ug")).hot == []
+
+
+def test_the_excerpt_says_the_summarys_sentence_once(group, article):
+    """The body opens with the sentence the summary was taken from; the excerpt shows it once."""
+    lead = "克州教育局召开控辍保学专题会议，部署新学期工作。"
+    page = article(group.education, "控辍保学专题会议召开", summary=lead)
+    page.body = [
+        ("paragraph", RichText(f"<p>{lead}会议要求各县市落实包保责任。</p>")),
+        ("paragraph", RichText("<p>会议强调，要把控辍保学作为教育脱贫的底线任务。</p>")),
+    ]
+    page.save_revision().publish()
+
+    for query in ("部署新学期", "包保责任", "底线任务"):
+        html = ask(group.education, query).hits[0].excerpt_html
+        plain = html.replace("<mark>", "").replace("</mark>", "")
+        assert plain.count("部署新学期工作") == 1, (query, html)
+    # Words of the summary and of the body are still found and marked.
+    assert "<mark>包保</mark>" in ask(group.education, "包保责任").hits[0].excerpt_html
+
+
+def test_a_summary_not_taken_from_the_body_leaves_the_body_whole():
+    whole = "摘要一句话。正文第一句话很长。"
+    assert without_repeated_summary(whole, "别的摘要内容在此。") == whole
+    text = "全州召开教育大会，部署全年工作任务。 全州召开教育大会，部署全年工作任务。会议指出……"
+    assert without_repeated_summary(text, "全州召开教育大会，部署全年工作任务。") == (
+        "全州召开教育大会，部署全年工作任务。 会议指出……"
+    )
+    # A summary cut short (…) is no sentence of the body: the body keeps it.
+    cut = "全州召开教育大会，部署全年…"
+    assert without_repeated_summary(f"{cut} 全州召开教育大会，部署全年工作任务。", cut).endswith("工作任务。")

@@ -6,6 +6,7 @@ from .pages import (  # noqa: F401
     AppointmentNoticePage,
     ArticlePage,
     ColumnIndexPage,
+    ColumnKind,
     FunctionPage,
     GovernmentDocumentPage,
     SpecialTopicPage,

@@ -29,6 +29,21 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    @classmethod
+    def can_exist_under(cls, parent):
+        """Wagtail's type rules, then the parent column's own: each column kind accepts what belongs in it.
+
+        Wagtail asks this for the editor's "add child page" choice, the create view (GET and POST),
+        moving and copying, so a crafted address cannot put a page where its column does not take it.
+        """
+        if not super().can_exist_under(parent):
+            return False
+        parent_class = parent.specific_class
+        if not hasattr(parent_class, "accepts_page_type"):
+            return True
+        column = parent if isinstance(parent, parent_class) else parent.specific_deferred
+        return column.accepts_page_type(cls)
+
     @property
     def department(self):
         if not hasattr(self, "_department"):

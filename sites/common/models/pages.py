@@ -1,5 +1,6 @@
 """Page types shared by every tenant: columns and the content that fills them."""
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -44,14 +45,78 @@ CITIZEN_PAGE_TYPES = [
 ]
 
 
-class ColumnIndexPage(BasePage):
-    """A column (栏目): lists its published children, newest first, a page at a time."""
+class ColumnKind(models.TextChoices):
+    """What a column (栏目) is for; the column plan (column_plan.json) gives each standard column its kind."""
 
+    GENERAL = "general", _("综合栏目")
+    NEWS = "news", _("新闻动态栏目")
+    NOTICES = "notices", _("通知公告栏目")
+    DOCUMENTS = "documents", _("政府文件栏目")
+    SPEECHES = "speeches", _("领导讲话栏目")
+    LEADERS = "leaders", _("领导之窗栏目")
+    FUNCTIONS = "functions", _("机构职能栏目")
+    PERSONNEL = "personnel", _("人事信息栏目")
+    DISCLOSURE = "disclosure", _("政府信息公开栏目")
+    SERVICES = "services", _("办事服务栏目")
+    INTERACTION = "interaction", _("互动交流栏目")
+    ABOUT = "about", _("关于我们栏目")
+    PAGES = "pages", _("介绍页面栏目")
+    TOPICS = "topics", _("专题专栏")
+
+
+# The child page types each column kind accepts; a general column accepts every type a column may hold.
+# Sub-columns only where the column plan has them: under 政府信息公开 and 互动交流.
+COLUMN_KIND_PAGE_TYPES = {
+    ColumnKind.NEWS: ["common.ArticlePage"],
+    ColumnKind.NOTICES: ["common.ArticlePage"],
+    ColumnKind.DOCUMENTS: ["common.GovernmentDocumentPage"],
+    ColumnKind.SPEECHES: ["common.SpeechPage"],
+    ColumnKind.LEADERS: ["common.LeaderProfilePage", "common.LeadershipPage"],
+    ColumnKind.FUNCTIONS: ["common.FunctionPage"],
+    ColumnKind.PERSONNEL: ["common.AppointmentNoticePage"],
+    ColumnKind.DISCLOSURE: [
+        "common.ColumnIndexPage",
+        "common.DisclosureCataloguePage",
+        "common.DisclosureGuidePage",
+        "common.AnnualReportPage",
+        "common.DisclosureRequestPage",
+        "common.LeadershipPage",
+        "common.StandardPage",
+        "portal.DepartmentIndexPage",
+    ],
+    ColumnKind.SERVICES: ["common.ServiceIndexPage", "common.StandardPage"],
+    ColumnKind.INTERACTION: [
+        "common.ColumnIndexPage",
+        "common.MailboxPage",
+        "common.ConsultationPage",
+        "common.DisclosureRequestPage",
+        "common.StandardPage",
+    ],
+    ColumnKind.ABOUT: ["common.StandardPage", "common.ContactPage", "common.LeadershipPage"],
+    ColumnKind.PAGES: ["common.StandardPage"],
+    ColumnKind.TOPICS: ["common.SpecialTopicPage", "portal.TopicIndexPage"],
+}
+
+
+class ColumnIndexPage(BasePage):
+    """A column (栏目): lists its published children, newest first, a page at a time.
+
+    Its kind (`column_kind`) says which child page types it accepts (COLUMN_KIND_PAGE_TYPES), on top
+    of Wagtail's type rules: BasePage.can_exist_under asks `accepts_page_type`.
+    """
+
+    column_kind = models.CharField(
+        _("栏目类型"),
+        max_length=20,
+        choices=ColumnKind.choices,
+        default=ColumnKind.GENERAL,
+        help_text=_("决定本栏目下可以添加哪些类型的页面。"),
+    )
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
     per_page = models.PositiveSmallIntegerField(_("items per page"), default=20)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("summary")]
-    settings_panels = Page.settings_panels + [FieldPanel("per_page")]
+    settings_panels = Page.settings_panels + [FieldPanel("column_kind"), FieldPanel("per_page")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     subpage_types = ["common.ColumnIndexPage", *CONTENT_PAGE_TYPES, *CITIZEN_PAGE_TYPES]
@@ -67,6 +132,30 @@ class ColumnIndexPage(BasePage):
     class Meta:
         verbose_name = _("column (栏目)")
         verbose_name_plural = _("columns (栏目)")
+
+    def accepts_page_type(self, model):
+        """Whether a page of this model may be a child of this column, by the column's kind."""
+        labels = COLUMN_KIND_PAGE_TYPES.get(self.column_kind)
+        return labels is None or model._meta.label in labels
+
+    def clean(self):
+        super().clean()
+        if not self.pk:
+            return
+        refused = sorted(
+            {
+                str(child_class._meta.verbose_name)
+                for child_class in (child.specific_class for child in self.get_children())
+                if child_class is not None and not self.accepts_page_type(child_class)
+            }
+        )
+        if refused:
+            raise ValidationError(
+                {
+                    "column_kind": _("本栏目已有此类型不接受的页面：%(types)s。请先移走这些页面，或选择其他栏目类型。")
+                    % {"types": "、".join(refused)}
+                }
+            )
 
     def listed_pages(self):
         """Published children in this locale, newest first; dated pages by their own date."""
