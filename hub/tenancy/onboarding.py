@@ -45,8 +45,9 @@ ROLE_COLLECTION_PERMISSIONS = {
     TenantGroup.Role.EDITOR: ["add", "change", "choose"],
     TenantGroup.Role.REVIEWER: ["choose"],
 }
-# Shared data every role reads: the subject classification and the department directory.
-SHARED_READ_PERMISSIONS = [("taxonomy", "view_subject"), ("tenancy", "view_department")]
+# Shared data every role reads: the subject classification. (The tenants' own records, 子站管理, are
+# the central admins'; a webmaster keeps the contact details of their own in 本站信息.)
+SHARED_READ_PERMISSIONS = [("taxonomy", "view_subject")]
 # Model permissions each role holds; held through a tenant's group they apply to that tenant's
 # records only (hub.tenancy.scoping.permitted_department_ids).
 ROLE_MODEL_PERMISSIONS = {

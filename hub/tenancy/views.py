@@ -21,12 +21,18 @@ from .site_info import UpdateSiteInfo
 
 
 def default_port(request):
-    """The port a new subsite answers on: the one this admin was opened on, or else the portal's."""
-    try:
-        return int(request.get_port())
-    except (TypeError, ValueError):
-        portal = Department.objects.filter(kind=Department.Kind.PORTAL).select_related("site").first()
-        return portal.site.port if portal else 80
+    """The port a new subsite answers on: the one this admin was opened on (as the browser addressed
+    it), or else the portal's own."""
+    host = request.get_host()
+    if not host.endswith("]") and ":" in host:
+        try:
+            return int(host.rsplit(":", 1)[1])
+        except ValueError:
+            pass
+    portal = Department.objects.filter(kind=Department.Kind.PORTAL).select_related("site").first()
+    if portal is not None:
+        return portal.site.port
+    return 443 if request.is_secure() else 80
 
 
 def _checklist_context(department):
@@ -48,6 +54,8 @@ class OnboardSubsiteView(generic.CreateView):
         except ValidationError as exc:
             for field, errors in exc.message_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
         self.object = result.department
         log(self.object, "tenancy.onboard", user=self.request.user, data={"steps": result.steps})
@@ -200,7 +208,8 @@ def site_info_edit(request, pk):
     action = UpdateSiteInfo(department, user=request.user)
     if not action.is_allowed():
         raise PermissionDenied
-    form = SiteInfoForm(request.POST or None, instance=department)
+    # The form works on its own copy: the action compares what was posted with the stored record.
+    form = SiteInfoForm(request.POST or None, instance=Department.objects.get(pk=department.pk))
     if request.method == "POST" and form.is_valid():
         action.execute(form.cleaned_data)
         messages.success(request, _("%(name)s的本站信息已保存。") % {"name": department.name})

@@ -137,7 +137,11 @@ def _review_workflow(tenant):
 def build_tenant(key, name, short_name, link_to=None):
     """One tenant; its never-published page links to `link_to` (another tenant's page) if given."""
     department = onboard_site(
-        code=key, name=name, hostname=f"{key}.localhost", short_name=short_name, **public_details(key, name)
+        code=key,
+        name=name,
+        hostname=f"{key}.localhost",
+        short_name=short_name,
+        **public_details(key, name, ord(key[-1])),
     ).department
     tenant = Tenant(key=key, department=department)
     tenant.groups = {tg.role: tg.group for tg in TenantGroup.objects.filter(department=department)}
