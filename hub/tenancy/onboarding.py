@@ -407,7 +407,7 @@ def set_online(department, online):
     missing = missing_for_public(department) if online else []
     if missing:
         raise ValidationError(
-            _("%(name)s cannot go online before these are filled in: %(missing)s.")
+            _("%(name)s尚缺%(missing)s，填写后才能上线。")
             % {"name": department.name, "missing": "、".join(missing)}
         )
     Department.objects.filter(pk=department.pk).update(is_online=online)
@@ -424,7 +424,7 @@ def validate_address(department, *, hostname, port):
     except ValidationError as exc:
         raise ValidationError({"hostname": exc.messages}) from exc
     if not 1 <= int(port) <= 65535:
-        raise ValidationError({"port": [_("A port is a number from 1 to 65535.")]})
+        raise ValidationError({"port": [_("端口应为 1 到 65535 之间的数字。")]})
     other = Department.objects.filter(hostname=hostname).exclude(pk=department.pk).first()
     if other:
         message = _("The hostname %(hostname)s is already used by %(name)s.")
