@@ -407,8 +407,7 @@ def set_online(department, online):
     missing = missing_for_public(department) if online else []
     if missing:
         raise ValidationError(
-            _("%(name)s尚缺%(missing)s，填写后才能上线。")
-            % {"name": department.name, "missing": "、".join(missing)}
+            _("%(name)s尚缺%(missing)s，填写后才能上线。") % {"name": department.name, "missing": "、".join(missing)}
         )
     Department.objects.filter(pk=department.pk).update(is_online=online)
     department.is_online = online
