@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from wagtail.permissions import policy_registry
 
 from hub.tenancy import todo
-from hub.tenancy.isolation.filters import SEE_ACTIONS
+from hub.tenancy.filters import SEE_ACTIONS
 
 from .models import Letter
 from .workdays import add_working_days, working_days_between

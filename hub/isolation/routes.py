@@ -173,7 +173,13 @@ ADMIN_ROUTES = {
     # Shared data (snippets of the central admins)
     **rows(NEUTRAL, SHARED_DATA, "wagtailsnippets_taxonomy_subject:*", model="taxonomy.subject"),
     **rows(NEUTRAL, SHARED_DATA, "wagtailsnippetchoosers_taxonomy_subject:*", model="taxonomy.subject"),
-    **rows(NEUTRAL, SHARED_DATA, "tenancy_department:*", model="tenancy.department"),
+    **rows(CLOSED, CENTRAL_ONLY, "tenancy_department:*", model="tenancy.department"),
+    **rows(
+        SCOPED,
+        "the webmaster's own tenant only (site_info_departments)",
+        "tenancy_site_info:index",
+        "tenancy_site_info:edit",
+    ),
     **rows(CLOSED, CENTRAL_ONLY, "wagtailsnippets_taxonomy_topic:*", model="taxonomy.topic"),
     **rows(CLOSED, CENTRAL_ONLY, "wagtailsnippetchoosers_taxonomy_topic:*", model="taxonomy.topic"),
     **rows(CLOSED, CENTRAL_ONLY, "wagtailsnippets_directory_directoryentry:*", model="directory.directoryentry"),

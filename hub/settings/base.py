@@ -198,6 +198,11 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 HUB_PORTAL_HOME_PAGE_MODEL = "portal.PortalHomePage"
 HUB_DEPARTMENT_HOME_PAGE_MODEL = "department.DepartmentHomePage"
 HUB_COLUMN_PAGE_MODEL = "common.ColumnIndexPage"
+# The standard citizen pages the column plan places ("page" entries): 信箱, 联系我们, 办事指南, 依申请公开.
+HUB_MAILBOX_PAGE_MODEL = "common.MailboxPage"
+HUB_CONTACT_PAGE_MODEL = "common.ContactPage"
+HUB_SERVICE_INDEX_PAGE_MODEL = "common.ServiceIndexPage"
+HUB_DISCLOSURE_REQUEST_PAGE_MODEL = "common.DisclosureRequestPage"
 # The standard column plan (栏目) every new subsite starts with; one editable JSON file.
 HUB_COLUMN_PLAN = Path(os.environ.get("HUB_COLUMN_PLAN", BASE_DIR / "hub" / "tenancy" / "column_plan.json"))
 # Page types a department may submit to the portal (信息报送); accepted ones appear there as synced copies.

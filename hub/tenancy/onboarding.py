@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
@@ -44,8 +45,9 @@ ROLE_COLLECTION_PERMISSIONS = {
     TenantGroup.Role.EDITOR: ["add", "change", "choose"],
     TenantGroup.Role.REVIEWER: ["choose"],
 }
-# Shared data every role reads: the subject classification and the department directory.
-SHARED_READ_PERMISSIONS = [("taxonomy", "view_subject"), ("tenancy", "view_department")]
+# Shared data every role reads: the subject classification. (The tenants' own records, 子站管理, are
+# the central admins'; a webmaster keeps the contact details of their own in 本站信息.)
+SHARED_READ_PERMISSIONS = [("taxonomy", "view_subject")]
 # Model permissions each role holds; held through a tenant's group they apply to that tenant's
 # records only (hub.tenancy.scoping.permitted_department_ids).
 ROLE_MODEL_PERMISSIONS = {
@@ -87,16 +89,42 @@ DEPARTMENT_FIELDS = {
 }
 
 
+# What a government website must show before it is public: the footer's required marks and the
+# contact data of 联系我们 (Department fields, in the order the checklist shows them).
+PUBLIC_REQUIREMENTS = [
+    ("sponsor", gettext_lazy("主办单位")),
+    ("site_identifier", gettext_lazy("网站标识码")),
+    ("icp_number", gettext_lazy("ICP备案号")),
+    ("address", gettext_lazy("联系地址")),
+    ("phone", gettext_lazy("联系电话")),
+    ("email", gettext_lazy("电子邮箱")),
+]
+
+
+def public_checklist(department):
+    """[(field name, label, filled in)] for everything a site must show before it goes online."""
+    return [(name, label, bool((getattr(department, name) or "").strip())) for name, label in PUBLIC_REQUIREMENTS]
+
+
+def missing_for_public(department):
+    """Labels of what the site still lacks before it may be public; empty when it may go online."""
+    return [str(label) for _name, label, done in public_checklist(department) if not done]
+
+
 @dataclass
 class OnboardingResult:
     department: Department
     created: bool
     steps: list = field(default_factory=list)
+    missing: list = field(default_factory=list)
 
     def summary(self):
         verb = "created" if self.created else "already present, completed"
         done = "; ".join(self.steps) or "nothing missing"
-        return f"{self.department.code} ({self.department.name}) {verb}: {done}"
+        text = f"{self.department.code} ({self.department.name}) {verb}: {done}"
+        if not self.department.is_online:
+            text += f". Offline until filled in: {', '.join(self.missing) or '-'}"
+        return text
 
 
 def load_column_plan(kind):
@@ -110,8 +138,11 @@ def _model(setting_name):
     return apps.get_model(getattr(settings, setting_name))
 
 
-def validate_new_site(*, code, name, hostname, port=80):
-    """Raise ValidationError (per field) unless a site with these values may be created or completed."""
+def validate_new_site(*, code, name, hostname, port=80, new=False):
+    """Raise ValidationError (per field) unless a site with these values may be created or completed.
+
+    With new=True (the admin's 添加) a tenant holding the code is a clash even at the same hostname.
+    """
     errors = {}
     for key, value, validator in (("code", code, code_validator), ("hostname", hostname, hostname_validator)):
         try:
@@ -124,7 +155,7 @@ def validate_new_site(*, code, name, hostname, port=80):
         raise ValidationError(errors)
 
     existing = Department.objects.filter(code=code).first()
-    if existing and existing.hostname != hostname:
+    if existing and (new or existing.hostname != hostname):
         errors["code"] = [
             _("The code %(code)s is already used by %(name)s (%(hostname)s).")
             % {"code": code, "name": existing.name, "hostname": existing.hostname}
@@ -150,16 +181,48 @@ def _publish(page):
     return page
 
 
-def _build_columns(parent, plan, steps):
+# The standard citizen pages a column plan may place ("page" key), each named to hub by a setting.
+STANDARD_PAGE_SETTINGS = {
+    "mailbox": "HUB_MAILBOX_PAGE_MODEL",
+    "contact": "HUB_CONTACT_PAGE_MODEL",
+    "services": "HUB_SERVICE_INDEX_PAGE_MODEL",
+    "disclosure": "HUB_DISCLOSURE_REQUEST_PAGE_MODEL",
+}
+
+
+def _plan_text(value, department):
+    """A plan text with the tenant's names filled in ({short_name}, {name})."""
+    if not isinstance(value, str):
+        return value
+    return value.format(short_name=department.short_name, name=department.name)
+
+
+def _build_columns(parent, plan, steps, department):
     column_model = _model("HUB_COLUMN_PAGE_MODEL")
     existing = {child.slug for child in parent.get_children()}
     for column in plan:
+        title = _plan_text(column["title"], department)
         if column["slug"] in existing:
             node = parent.get_children().get(slug=column["slug"]).specific
+        elif "page" in column:
+            # A standard page (信箱, 联系我们, 办事指南, 依申请公开), with the plan's texts.
+            model = _model(STANDARD_PAGE_SETTINGS[column["page"]])
+            fields = {key: _plan_text(value, department) for key, value in column.get("fields", {}).items()}
+            node = parent.add_child(
+                instance=model(
+                    title=title,
+                    slug=column["slug"],
+                    locale=parent.locale,
+                    show_in_menus=column.get("show_in_menus", True),
+                    **fields,
+                )
+            )
+            _publish(node)
+            steps.append(f"page {title}")
         else:
             node = parent.add_child(
                 instance=column_model(
-                    title=column["title"],
+                    title=title,
                     slug=column["slug"],
                     # The column's kind decides which page types it accepts (the column model's field).
                     column_kind=column.get("kind", "general"),
@@ -168,8 +231,8 @@ def _build_columns(parent, plan, steps):
                 )
             )
             _publish(node)
-            steps.append(f"column {column['title']}")
-        _build_columns(node, column.get("children", []), steps)
+            steps.append(f"column {title}")
+        _build_columns(node, column.get("children", []), steps, department)
 
 
 def grant_page_permissions(department):
@@ -215,19 +278,30 @@ def _permissions(pairs):
 
 @transaction.atomic
 def onboard_site(
-    *, code, name, hostname, short_name="", kind=Department.Kind.DEPARTMENT, org_code="", port=80, **details
+    *,
+    code,
+    name,
+    hostname,
+    short_name="",
+    kind=Department.Kind.DEPARTMENT,
+    org_code="",
+    port=80,
+    new=False,
+    **details,
 ):
     """Create (or complete) a tenant: Site, home page, column plan, media collection and editor groups.
 
     Running it again for the same code and hostname adds only what is missing. A clash with another
-    tenant's code, name or hostname raises ValidationError and changes nothing.
+    tenant's code, name or hostname raises ValidationError and changes nothing; with new=True, so does
+    a tenant already holding the code. A new site stays
+    offline until it has everything of PUBLIC_REQUIREMENTS (result.missing lists what it lacks).
     """
     hostname = (hostname or "").strip().lower()
     code = (code or "").strip().lower()
     unknown = set(details) - DEPARTMENT_FIELDS
     if unknown:
         raise TypeError(f"Unknown department fields: {', '.join(sorted(unknown))}")
-    existing = validate_new_site(code=code, name=name, hostname=hostname, port=port)
+    existing = validate_new_site(code=code, name=name, hostname=hostname, port=port, new=new)
     steps = []
     if existing:
         department = existing
@@ -259,11 +333,16 @@ def onboard_site(
             org_code=org_code or code.upper(),
             **details,
         )
+        # A new site is public only once it shows what a government site must show.
+        department.is_online = not missing_for_public(department)
+        department.save(update_fields=["is_online"])
         steps += ["site", "home page", "media collection"]
-    _build_columns(department.site.root_page, load_column_plan(department.kind), steps)
+    _build_columns(department.site.root_page, load_column_plan(department.kind), steps, department)
     _ensure_groups(department, steps)
     tenant_onboarded.send(sender=Department, department=department, created=existing is None, steps=steps)
-    result = OnboardingResult(department=department, created=existing is None, steps=steps)
+    result = OnboardingResult(
+        department=department, created=existing is None, steps=steps, missing=missing_for_public(department)
+    )
     logger.info("Onboarding: %s", result.summary())
     return result
 
@@ -323,8 +402,48 @@ def ensure_central_admin_group():
 
 
 def set_online(department, online):
-    """Take a tenant's site offline (its hostname answers 410, content and editors are kept) or back."""
+    """Take a tenant's site offline (its hostname answers 410, content and editors are kept) or back.
+
+    A site that lacks what a government site must show (PUBLIC_REQUIREMENTS) is refused going online.
+    """
+    missing = missing_for_public(department) if online else []
+    if missing:
+        raise ValidationError(
+            _("%(name)s尚缺%(missing)s，填写后才能上线。") % {"name": department.name, "missing": "、".join(missing)}
+        )
     Department.objects.filter(pk=department.pk).update(is_online=online)
     department.is_online = online
     logger.info("Site %s is now %s", department.code, "online" if online else "offline")
+    return department
+
+
+def validate_address(department, *, hostname, port):
+    """Raise ValidationError (per field) unless this tenant's site may answer at this hostname and port."""
+    hostname = (hostname or "").strip().lower()
+    try:
+        hostname_validator(hostname)
+    except ValidationError as exc:
+        raise ValidationError({"hostname": exc.messages}) from exc
+    if not 1 <= int(port) <= 65535:
+        raise ValidationError({"port": [_("端口应为 1 到 65535 之间的数字。")]})
+    other = Department.objects.filter(hostname=hostname).exclude(pk=department.pk).first()
+    if other:
+        message = _("The hostname %(hostname)s is already used by %(name)s.")
+        raise ValidationError({"hostname": [message % {"hostname": hostname, "name": other.name}]})
+    if Site.objects.filter(hostname=hostname, port=port).exclude(pk=department.site_id).exists():
+        message = _("A Wagtail site already answers at %(hostname)s.")
+        raise ValidationError({"hostname": [message % {"hostname": hostname}]})
+    return hostname
+
+
+@transaction.atomic
+def change_address(department, *, hostname, port):
+    """Move a tenant's site to another hostname or port; refused (ValidationError per field) on a clash."""
+    hostname = validate_address(department, hostname=hostname, port=port)
+    site = department.site
+    if (site.hostname, site.port, department.hostname) != (hostname, port, hostname):
+        site.hostname, site.port, department.hostname = hostname, port, hostname
+        site.save()  # through save(), so Wagtail's cache of site roots is cleared
+        department.save(update_fields=["hostname"])
+        logger.info("Site %s now answers at %s:%s", department.code, hostname, port)
     return department

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q
-from wagtail.permission_policies.base import BaseDjangoAuthPermissionPolicy
+from wagtail.permission_policies.base import BaseDjangoAuthPermissionPolicy, ModelPermissionPolicy
 
 from . import scoping
 
@@ -91,3 +91,15 @@ class KeptRecordPolicy(TenantPermissionPolicy):
         if not actions:
             return set()
         return super().department_ids(user, actions)
+
+
+class CentralAdminPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions that count for central admins only (子站管理): held through a tenant's group,
+    or directly by anyone else, they give nothing."""
+
+    def user_has_permission(self, user, action):
+        return scoping.is_central_admin(user) and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        central = Q(is_superuser=True) | Q(groups__name=scoping.CENTRAL_ADMIN_GROUP)
+        return super().users_with_any_permission(actions).filter(central).distinct()

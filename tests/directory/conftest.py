@@ -70,7 +70,7 @@ def build_world():
     portal_leadership = factories.add_page(
         factories.column(portal, "xxgk"), LeadershipPage, title="领导之窗（名录）", slug="ldzc-ml"
     )
-    contact = factories.add_page(factories.column(tenant, "gywm"), ContactPage, title="联系我们", slug="lxwm")
+    contact = factories.column(tenant, "gywm", "lxwm").specific  # onboarding's 联系我们
     leadership = factories.add_page(factories.column(tenant, "xxgk"), LeadershipPage, title="领导之窗", slug="ldzc-jyj")
     functions = factories.make_function(factories.column(tenant, "xxgk", "jgzn"), title="部门职能", slug="bmzn")
     # Profile pages hold the biography; the directory links each leader to theirs.

@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 
 from hub.interaction.letters import ensure_mailbox
 from hub.tenancy.onboarding import ensure_central_admin_group
-from sites.common.models import ConsultationPage, DisclosureRequestPage, MailboxPage
+from sites.common.models import ConsultationPage, MailboxPage
 from tests import factories
 
 from .support import fresh_rate_limits, login, path_of, private_files, world_fixture  # noqa: F401
@@ -53,9 +53,7 @@ def build_world():
     portal = factories.make_site(kind="portal", code="ixzf", short_name="州人民政府", hostname="ixzf.localhost")
     education = factories.make_site(code="ixjyj", short_name="州教育局", hostname="ixjyj.localhost")
     health = factories.make_site(code="ixwjw", short_name="州卫健委", hostname="ixwjw.localhost")
-    governor_page = factories.add_page(
-        factories.column(portal, "hdjl", "zzxx"), MailboxPage, title="州长信箱", slug="xx"
-    )
+    governor_page = factories.column(portal, "hdjl", "zzxx", "xx").specific  # onboarding's 州长信箱
     education_page = factories.add_page(factories.column(education, "hdjl"), MailboxPage, title="局长信箱", slug="jzxx")
     today = datetime.date.today()
     consultation_page = factories.add_page(
@@ -67,9 +65,7 @@ def build_world():
         closes_on=today + datetime.timedelta(days=20),
         draft=factories.body("为推进学前教育普及普惠安全优质发展，制定本计划。"),
     )
-    disclosure_page = factories.add_page(
-        factories.column(education, "xxgk"), DisclosureRequestPage, title="依申请公开", slug="ysqgk"
-    )
+    disclosure_page = factories.column(education, "xxgk", "ysqgk").specific  # onboarding's 依申请公开
     users = {
         "portal_editor": _user("portal_editor", role(portal, "editor")),
         "portal_webmaster": _user("portal_webmaster", role(portal, "webmaster")),

@@ -997,3 +997,73 @@ def link_report(ctx):
 def link_report_all(ctx):
     """Every site the user serves: the target's links appear only when the user serves it."""
     return read(ctx, "/admin/links/", f"{ctx.key}-deadlink")
+
+
+# 子站管理 (central admins only) and 本站信息 (a tenant's webmasters) -------------------------------------
+
+
+def _department(ctx):
+    from hub.tenancy.models import Department
+
+    return Department.objects.get(pk=ctx.tenant.department.pk)
+
+
+def subsites(ctx):
+    """子站管理's list names each tenant's hostname."""
+    return read(ctx, "/admin/subsites/", ctx.tenant.department.hostname)
+
+
+def view_subsite(ctx):
+    return read(ctx, f"/admin/subsites/inspect/{ctx.tenant.department.pk}/", ctx.tenant.department.org_code)
+
+
+def edit_subsite(ctx):
+    pk, name = ctx.tenant.department.pk, f"{ctx.key}改名子站"
+    return post_form(
+        ctx,
+        f"/admin/subsites/edit/{pk}/",
+        has_field="hostname",
+        changes={"name": name},
+        effect=lambda: _department(ctx).name == name,
+    )
+
+
+def create_subsite(ctx):
+    """添加 in 子站管理: onboard a new subsite (the same whichever tenant is the target)."""
+    from hub.tenancy.models import Department
+
+    code = f"{ctx.key}new"
+    return post_form(
+        ctx,
+        "/admin/subsites/new/",
+        has_field="code",
+        changes={
+            "code": code,
+            "name": f"{ctx.key}新子站",
+            "short_name": "新子站",
+            "org_code": f"{ctx.key.upper()}NEW",
+            "hostname": f"{code}.localhost",
+        },
+        effect=lambda: Department.objects.filter(code=code).exists(),
+    )
+
+
+def subsite_offline(ctx):
+    pk = ctx.tenant.department.pk
+    return post(ctx, f"/admin/subsites/{pk}/online/off/", {}, lambda: not _department(ctx).is_online)
+
+
+def view_site_info(ctx):
+    """本站信息: the tenant's own contact details, in a form."""
+    return read(ctx, f"/admin/site-info/{ctx.tenant.department.pk}/", ctx.tenant.department.address)
+
+
+def edit_site_info(ctx):
+    address = f"{ctx.key}新地址"
+    return post_form(
+        ctx,
+        f"/admin/site-info/{ctx.tenant.department.pk}/",
+        has_field="address",
+        changes={"address": address},
+        effect=lambda: _department(ctx).address == address,
+    )

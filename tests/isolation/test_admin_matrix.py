@@ -160,6 +160,14 @@ TABLE = [
     Row("user", "edit", frozenset(), s.edit_user),
     Row("groups", "list", frozenset(), s.groups),
     Row("group", "view", frozenset(), s.view_group),
+    # 子站管理: the tenants' records, central admins only; 本站信息: a tenant's webmasters keep its contact details
+    Row("subsites (子站管理)", "list", frozenset(), s.subsites),
+    Row("subsite", "view", frozenset(), s.view_subsite),
+    Row("subsite", "edit", frozenset(), s.edit_subsite),
+    Row("subsite", "create", frozenset(), s.create_subsite),
+    Row("subsite", "take offline", frozenset(), s.subsite_offline),
+    Row("site info (本站信息)", "view", {W}, s.view_site_info),
+    Row("site info (本站信息)", "edit", {W}, s.edit_site_info),
     # Bulk actions (their confirmation pages list the selected items) and tag suggestions
     Row("pages (bulk)", "delete", {W}, s.bulk_delete_pages),
     Row("pages (bulk selection)", "list", ANY_ROLE, s.bulk_page_selection),

@@ -32,6 +32,7 @@ from hub.tenancy.models import TenantGroup
 from hub.tenancy.onboarding import ensure_central_admin_group, onboard_site
 from hub.tenancy.owned import FriendlyLink, SiteOptions
 from sites.common.models import ArticlePage, LeaderProfilePage, MailboxPage, SpeechPage
+from tests.factories import public_details
 
 from .forms_app.models import SurveyField, SurveyPage
 
@@ -142,7 +143,13 @@ def _review_workflow(tenant):
 
 def build_tenant(key, name, short_name, link_to=None):
     """One tenant; its never-published page links to `link_to` (another tenant's page) if given."""
-    department = onboard_site(code=key, name=name, hostname=f"{key}.localhost", short_name=short_name).department
+    department = onboard_site(
+        code=key,
+        name=name,
+        hostname=f"{key}.localhost",
+        short_name=short_name,
+        **public_details(key, name, ord(key[-1])),
+    ).department
     tenant = Tenant(key=key, department=department)
     tenant.groups = {tg.role: tg.group for tg in TenantGroup.objects.filter(department=department)}
     for role in ROLES:

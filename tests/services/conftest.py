@@ -9,7 +9,6 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from hub.services.models import LifeEvent, ServiceItem, ServiceMaterial
-from sites.common.models import ServiceIndexPage
 from tests import factories
 from tests.interaction.support import fresh_rate_limits, path_of, private_files, world_fixture  # noqa: F401
 
@@ -45,7 +44,7 @@ def build_world():
     portal = factories.make_site(kind="portal", code="svzf", short_name="州人民政府", hostname="svzf.localhost")
     police = factories.make_site(code="svgaj", short_name="州公安局", hostname="svgaj.localhost")
     social = factories.make_site(code="svrsj", short_name="州人社局", hostname="svrsj.localhost")
-    catalogue = factories.add_page(factories.column(portal, "bsfw"), ServiceIndexPage, title="办事指南", slug="bszn")
+    catalogue = factories.column(portal, "bsfw", "bszn").specific  # onboarding's 办事指南
     passport = make_item(
         police,
         "普通护照签发",

@@ -19,6 +19,11 @@ class Command(BaseCommand):
         parser.add_argument("--theme", default="red", help="theme variant")
         parser.add_argument("--phone", default="")
         parser.add_argument("--address", default="")
+        parser.add_argument("--email", default="")
+        parser.add_argument("--sponsor", default="", help="主办单位 (required before the site goes online)")
+        parser.add_argument("--organizer", default="", help="承办单位")
+        parser.add_argument("--site-identifier", default="", help="网站标识码 (required before the site goes online)")
+        parser.add_argument("--icp-number", default="", help="ICP备案号 (required before the site goes online)")
 
     def handle(self, *args, **options):
         try:
@@ -33,6 +38,11 @@ class Command(BaseCommand):
                 theme_variant=options["theme"],
                 phone=options["phone"],
                 address=options["address"],
+                email=options["email"],
+                sponsor=options["sponsor"],
+                organizer=options["organizer"],
+                site_identifier=options["site_identifier"],
+                icp_number=options["icp_number"],
             )
         except ValidationError as exc:
             lines = [f"{key}: {' '.join(msgs)}" for key, msgs in exc.message_dict.items()]

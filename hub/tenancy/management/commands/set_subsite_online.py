@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from hub.tenancy.models import Department
@@ -15,7 +16,10 @@ class Command(BaseCommand):
         department = Department.objects.filter(code=options["code"]).first()
         if department is None:
             raise CommandError(f"No subsite with code {options['code']!r}.")
-        set_online(department, options["state"] == "on")
+        try:
+            set_online(department, options["state"] == "on")
+        except ValidationError as exc:
+            raise CommandError(" ".join(exc.messages)) from exc
         self.stdout.write(
             f"{department.code} ({department.name}) is now {'online' if department.is_online else 'offline'}."
         )
