@@ -151,6 +151,14 @@ def department_ids_for_user(user, capability="view"):
     }
 
 
+def can_act(user, department, capability="view"):
+    """Whether the user may act on this tenant with a capability ("view", "edit", "publish", "review", "manage")."""
+    if department is None:
+        return is_central_admin(user)
+    ids = department_ids_for_user(user, capability)
+    return ids is None or department.pk in ids
+
+
 def permitted_department_ids(user, app_label, codenames):
     """Ids of the tenants on which the user holds any of these model permissions; None means every tenant.
 
