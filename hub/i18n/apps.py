@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 class I18nConfig(AppConfig):
     name = "hub.i18n"
     label = "i18n"
-    verbose_name = _("Languages")
+    verbose_name = _("多语种")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

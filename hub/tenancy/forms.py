@@ -8,11 +8,11 @@ class OnboardingForm(forms.ModelForm):
     """What a central admin types to onboard a subsite; everything else is created for them."""
 
     port = forms.IntegerField(
-        label=_("port"),
+        label=_("端口"),
         initial=80,
         min_value=1,
         max_value=65535,
-        help_text=_("80 in production; 8000 for the development server."),
+        help_text=_("生产环境为 80；开发服务器为 8000。"),
     )
 
     class Meta:

@@ -32,7 +32,7 @@ class OnboardSubsiteView(generic.CreateView):
         log(self.object, "tenancy.onboard", user=self.request.user, data={"steps": result.steps})
         messages.success(
             self.request,
-            _("Subsite %(name)s is ready at %(url)s.") % {"name": self.object.name, "url": self.object.root_url},
+            _("子站%(name)s已在 %(url)s 就绪。") % {"name": self.object.name, "url": self.object.root_url},
         )
         return redirect(self.get_success_url())
 
@@ -46,7 +46,7 @@ def set_online_view(request, pk, state):
     log(department, "tenancy.online" if department.is_online else "tenancy.offline", user=request.user)
     messages.success(
         request,
-        (_("%(name)s is online again.") if department.is_online else _("%(name)s is offline; its content is kept."))
+        (_("%(name)s已重新上线。") if department.is_online else _("%(name)s已下线，其内容予以保留。"))
         % {"name": department.name},
     )
     return redirect("tenancy_department:index")

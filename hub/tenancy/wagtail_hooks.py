@@ -22,9 +22,9 @@ def register_department_viewset():
 
 @hooks.register("register_log_actions")
 def register_tenancy_log_actions(actions):
-    actions.register_action("tenancy.onboard", _("Onboard subsite"), _("Subsite onboarded"))
-    actions.register_action("tenancy.offline", _("Take subsite offline"), _("Subsite taken offline"))
-    actions.register_action("tenancy.online", _("Bring subsite online"), _("Subsite brought online"))
+    actions.register_action("tenancy.onboard", _("开通子站"), _("子站已开通"))
+    actions.register_action("tenancy.offline", _("子站下线"), _("子站已下线"))
+    actions.register_action("tenancy.online", _("子站上线"), _("子站已上线"))
 
 
 @hooks.register("before_serve_page")

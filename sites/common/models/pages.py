@@ -47,8 +47,8 @@ CITIZEN_PAGE_TYPES = [
 class ColumnIndexPage(BasePage):
     """A column (栏目): lists its published children, newest first, a page at a time."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-    per_page = models.PositiveSmallIntegerField(_("items per page"), default=20)
+    intro = RichTextField(_("简介"), blank=True, features=RICH_TEXT_FEATURES)
+    per_page = models.PositiveSmallIntegerField(_("每页条数"), default=20)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("summary")]
     settings_panels = Page.settings_panels + [FieldPanel("per_page")]
@@ -63,8 +63,8 @@ class ColumnIndexPage(BasePage):
     ]
 
     class Meta:
-        verbose_name = _("column (栏目)")
-        verbose_name_plural = _("columns (栏目)")
+        verbose_name = _("栏目")
+        verbose_name_plural = _("栏目")
 
     def listed_pages(self):
         """Published children in this locale, newest first; dated pages by their own date."""
@@ -88,13 +88,13 @@ class ArticlePage(DatedPageMixin, SubjectMixin, AttachmentsMixin, BasePage):
     """News (新闻) and notices (通知公告)."""
 
     class Kind(models.TextChoices):
-        NEWS = "news", _("News")
-        NOTICE = "notice", _("Notice")
+        NEWS = "news", _("工作动态")
+        NOTICE = "notice", _("通知公告")
 
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.NEWS)
-    source = models.CharField(_("source (来源)"), max_length=100, blank=True)
-    author = models.CharField(_("author (作者)"), max_length=100, blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    kind = models.CharField(_("类型"), max_length=10, choices=Kind.choices, default=Kind.NEWS)
+    source = models.CharField(_("来源"), max_length=100, blank=True)
+    author = models.CharField(_("作者"), max_length=100, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True)
 
     content_panels = (
         Page.content_panels
@@ -105,7 +105,7 @@ class ArticlePage(DatedPageMixin, SubjectMixin, AttachmentsMixin, BasePage):
                     FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]),
                     FieldRowPanel([FieldPanel("source"), FieldPanel("author")]),
                 ],
-                heading=_("Metadata"),
+                heading=_("元数据"),
             ),
             FieldPanel("body"),
         ]
@@ -124,7 +124,7 @@ class ArticlePage(DatedPageMixin, SubjectMixin, AttachmentsMixin, BasePage):
 
     class Meta:
         ordering = ["-date"]
-        verbose_name = _("article")
+        verbose_name = _("文章")
 
 
 class GovernmentDocumentPage(DatedPageMixin, SubjectMixin, AttachmentsMixin, BasePage):
@@ -137,18 +137,18 @@ class GovernmentDocumentPage(DatedPageMixin, SubjectMixin, AttachmentsMixin, Bas
         REPEALED = "repealed", _("废止")
 
     index_number = models.CharField(
-        _("index number (索引号)"),
+        _("索引号"),
         max_length=60,
         blank=True,
         editable=False,
         db_index=True,
-        help_text=_("Issued automatically on first save; never changes."),
+        help_text=_("首次保存时自动生成，此后不变。"),
     )
-    issuing_authority = models.CharField(_("issuing authority (发文机关)"), max_length=100)
-    document_number = models.CharField(_("document number (发文字号)"), max_length=60, blank=True, db_index=True)
-    written_date = models.DateField(_("date written (成文日期)"), null=True, blank=True)
-    validity = models.CharField(_("validity (有效性)"), max_length=10, choices=Validity.choices, default=Validity.VALID)
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    issuing_authority = models.CharField(_("发文机关"), max_length=100)
+    document_number = models.CharField(_("发文字号"), max_length=60, blank=True, db_index=True)
+    written_date = models.DateField(_("成文日期"), null=True, blank=True)
+    validity = models.CharField(_("有效性"), max_length=10, choices=Validity.choices, default=Validity.VALID)
+    body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True)
 
     content_panels = (
         Page.content_panels
@@ -159,7 +159,7 @@ class GovernmentDocumentPage(DatedPageMixin, SubjectMixin, AttachmentsMixin, Bas
                     FieldRowPanel([FieldPanel("written_date"), FieldPanel("date"), FieldPanel("validity")]),
                     FieldPanel("subject"),
                 ],
-                heading=_("Disclosure metadata"),
+                heading=_("信息公开元数据"),
             ),
             FieldPanel("summary"),
             FieldPanel("body"),
@@ -179,7 +179,7 @@ class GovernmentDocumentPage(DatedPageMixin, SubjectMixin, AttachmentsMixin, Bas
     subpage_types = []
 
     class Meta:
-        verbose_name = _("government document (政府文件)")
+        verbose_name = _("政府文件")
 
     def save(self, *args, **kwargs):
         if not self.index_number and self.path:
@@ -201,15 +201,15 @@ class SpeechPage(DatedPageMixin, SubjectMixin, BasePage):
 
     leader = models.ForeignKey(
         "common.LeaderProfilePage",
-        verbose_name=_("leader"),
+        verbose_name=_("领导"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="speeches",
     )
-    speaker = models.CharField(_("speaker"), max_length=100, blank=True, help_text=_("When no leader profile exists."))
-    occasion = models.CharField(_("occasion"), max_length=200, blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    speaker = models.CharField(_("讲话人"), max_length=100, blank=True, help_text=_("没有领导个人页面时填写。"))
+    occasion = models.CharField(_("场合"), max_length=200, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True)
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("leader"), FieldPanel("speaker")]),
@@ -229,7 +229,7 @@ class SpeechPage(DatedPageMixin, SubjectMixin, BasePage):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("speech (领导讲话)")
+        verbose_name = _("领导讲话")
 
     @property
     def speaker_name(self):
@@ -240,7 +240,7 @@ class FunctionPage(DirectoryPageMixin, BasePage):
     """A department's functions (部门职能): internal units of its own; the main functions (主要职责),
     leadership (领导班子) and contact details are read from the department directory."""
 
-    internal_units = RichTextField(_("internal units (内设机构)"), blank=True, features=RICH_TEXT_FEATURES)
+    internal_units = RichTextField(_("内设机构"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -256,7 +256,7 @@ class FunctionPage(DirectoryPageMixin, BasePage):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("department functions (部门职能)")
+        verbose_name = _("部门职能")
 
     def functions_text(self):
         """The directory's main functions as plain text, indexed with the page so a search for them finds it."""
@@ -267,8 +267,8 @@ class FunctionPage(DirectoryPageMixin, BasePage):
 class AppointmentNoticePage(DatedPageMixin, AttachmentsMixin, BasePage):
     """A personnel appointment or removal notice (人事任免)."""
 
-    document_number = models.CharField(_("document number (文号)"), max_length=60, blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    document_number = models.CharField(_("文号"), max_length=60, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True)
 
     content_panels = (
         Page.content_panels
@@ -284,7 +284,7 @@ class AppointmentNoticePage(DatedPageMixin, AttachmentsMixin, BasePage):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("appointment notice (人事任免)")
+        verbose_name = _("人事任免")
 
 
 class SpecialTopicPage(DatedPageMixin, SubjectMixin, BasePage):
@@ -292,13 +292,13 @@ class SpecialTopicPage(DatedPageMixin, SubjectMixin, BasePage):
 
     banner = models.ForeignKey(
         "wagtailimages.Image",
-        verbose_name=_("banner"),
+        verbose_name=_("横幅图片"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -317,7 +317,7 @@ class SpecialTopicPage(DatedPageMixin, SubjectMixin, BasePage):
     ]
 
     class Meta:
-        verbose_name = _("special topic (专题)")
+        verbose_name = _("专题页面")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -328,7 +328,7 @@ class SpecialTopicPage(DatedPageMixin, SubjectMixin, BasePage):
 class StandardPage(AttachmentsMixin, BasePage):
     """A plain content page (about us, guides, contact)."""
 
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True)
 
     content_panels = (
         Page.content_panels + [FieldPanel("summary"), FieldPanel("body")] + AttachmentsMixin.attachment_panels
@@ -343,4 +343,4 @@ class StandardPage(AttachmentsMixin, BasePage):
     subpage_types = ["common.StandardPage"]
 
     class Meta:
-        verbose_name = _("standard page")
+        verbose_name = _("普通页面")
