@@ -33,6 +33,14 @@ OWN = ("hub", "sites", "themes", "fixtures")
 # A catalogue in Simplified Chinese under another name, used to prefill (django-filter ships zh_CN only).
 SIMPLIFIED_ALIASES = ("zh_CN", "zh_SG")
 PLURAL_FORMS = "nplurals=1; plural=0;"
+# Looked up through gettext at run time but listed in no catalogue: {domain: {message: where it comes from}}.
+RUNTIME = {
+    "django": {
+        "Can submit translations": "wagtail_localize (a permission named by its migration, shown by the group screen)",
+        "exact": "django_filters (a lookup name its filters pass through gettext)",
+    },
+    "djangojs": {},
+}
 
 
 def catalogue_path(domain):
@@ -128,6 +136,10 @@ def candidates(domain):
             candidate = found.setdefault(key, Candidate(entry=entry, prefill=aliases.get(key)))
             if app not in candidate.apps:
                 candidate.apps.append(app)
+    for message, where in RUNTIME[domain].items():
+        entry = polib.POEntry(msgid=message)
+        if not is_translated(translation, entry):
+            found.setdefault((None, message), Candidate(entry=entry, apps=[where.split(" ")[0]]))
     return found
 
 

@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Not used by our code: Wagtail's admin formats times with its naturaltime, whose Chinese is here.
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
@@ -152,6 +154,8 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("ky", "قىرعىزچا"),
     ("en", "English"),
 ]
+# The admin offers these four too (Wagtail's default lists some fifty, one of them in English).
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Django marks ug as bidirectional but not ky; Kyrgyz in Xinjiang uses Arabic script.
 RTL_LANGUAGES = {"ug", "ky"}
 # The project's own messages, then Django's own Kyrgyz messages in Arabic script (Django ships Cyrillic).
