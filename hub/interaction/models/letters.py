@@ -91,7 +91,7 @@ class Letter(TrackedSubmission):
     )
 
     is_published = models.BooleanField(_("已公开"), default=False)
-    published_at = models.DateTimeField(_("已公开"), null=True, blank=True)
+    published_at = models.DateTimeField(_("公开时间"), null=True, blank=True)
     public_subject = models.CharField(_("公开的标题"), max_length=100, blank=True)
     public_body = models.TextField(_("公开的内容"), blank=True)
 
