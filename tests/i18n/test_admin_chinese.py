@@ -253,3 +253,25 @@ def test_admin_scripts_read_in_chinese(world, db):
     english = sorted(message for message in upstream_messages("djangojs", apps="wagtail") if is_english(message))
     missing = [message for message in english if message not in served]
     assert english and not missing, f"{len(missing)} script messages in English:\n" + "\n".join(missing)
+
+
+def test_the_recorder_notes_english_lookups_only(recorder):
+    for message in ("Saved", "A message no catalogue has", "保存", "RSS", "letter (来信)", "下载 CSV"):
+        translation.gettext(message)
+    translation.ngettext("%(count)s thing left in English", "%(count)s things left in English", 2)
+    translation.pgettext("按钮", "Another message no catalogue has")
+    assert recorder.missed == {
+        "A message no catalogue has",
+        "letter (来信)",
+        "%(count)s thing left in English",
+        "%(count)s things left in English",
+        "Another message no catalogue has",
+    }
+
+
+def test_the_page_text_is_searched_for_upstream_messages_and_python_values():
+    html = (
+        '<p>Saved</p><td>True</td><span hidden>None</span><p>已保存</p><input placeholder="Search all pages…">'
+        "<p>Saved, with more words</p><script>var x = 'Saved';</script>"
+    )
+    assert untranslated_text(html) == {"Saved", "True", "Search all pages…"}
