@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class DirectoryConfig(AppConfig):
     name = "hub.directory"
     label = "directory"
-    verbose_name = _("Department directory")
+    verbose_name = _("部门名录")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

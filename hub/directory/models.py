@@ -35,20 +35,20 @@ class DirectoryEntry(ClusterableModel):
 
     department = models.OneToOneField(
         "tenancy.Department",
-        verbose_name=_("department site"),
+        verbose_name=_("部门网站"),
         on_delete=models.CASCADE,
         related_name="directory_entry",
     )
-    category = models.CharField(_("category"), max_length=20, choices=Category.choices, default=Category.CONSTITUENT)
-    functions = RichTextField(_("functions (主要职责)"), blank=True, features=RICH_TEXT_FEATURES)
+    category = models.CharField(_("类别"), max_length=20, choices=Category.choices, default=Category.CONSTITUENT)
+    functions = RichTextField(_("主要职责"), blank=True, features=RICH_TEXT_FEATURES)
     summary = models.CharField(
-        _("summary"), max_length=200, blank=True, help_text=_("One sentence for the portal's department list.")
+        _("摘要"), max_length=200, blank=True, help_text=_("在门户网站部门名录中显示的一句话介绍。")
     )
 
     panels = [
         MultiFieldPanel(
             [FieldPanel("department"), FieldPanel("category"), FieldPanel("summary"), FieldPanel("functions")],
-            heading=_("Directory"),
+            heading=_("名录"),
         ),
         MultiFieldPanel(
             [
@@ -56,15 +56,15 @@ class DirectoryEntry(ClusterableModel):
                 FieldRowPanel([FieldPanel("postcode"), FieldPanel("phone")]),
                 FieldRowPanel([FieldPanel("email"), FieldPanel("office_hours")]),
             ],
-            heading=_("Contact (shown in every page footer of the site)"),
+            heading=_("联系方式（显示在本站每个页面的页脚）"),
         ),
-        InlinePanel("leaders", heading=_("Leaders (领导)"), label=_("leader")),
+        InlinePanel("leaders", heading=_("领导"), label=_("领导")),
     ]
 
     class Meta:
         ordering = ["department__sort_order", "department__code"]
-        verbose_name = _("directory entry (部门名录)")
-        verbose_name_plural = _("department directory (部门名录)")
+        verbose_name = _("部门名录条目")
+        verbose_name_plural = _("部门名录")
 
     def __str__(self):
         return self.department.name
@@ -93,12 +93,12 @@ class DirectoryLeader(Orderable):
     """One leader of a department: who holds which position and what they are responsible for."""
 
     entry = ParentalKey(DirectoryEntry, related_name="leaders", on_delete=models.CASCADE)
-    name = models.CharField(_("name"), max_length=50)
-    position = models.CharField(_("position"), max_length=100)
-    responsibilities = models.TextField(_("responsibilities (分工)"), blank=True)
+    name = models.CharField(_("名称"), max_length=50)
+    position = models.CharField(_("职务"), max_length=100)
+    responsibilities = models.TextField(_("分工"), blank=True)
     photo = models.ForeignKey(
         "wagtailimages.Image",
-        verbose_name=_("photo"),
+        verbose_name=_("照片"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -106,12 +106,12 @@ class DirectoryLeader(Orderable):
     )
     profile_page = models.ForeignKey(
         "wagtailcore.Page",
-        verbose_name=_("profile page"),
+        verbose_name=_("个人页面"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("The leader's page with biography and speeches, if the site has one."),
+        help_text=_("领导的个人页面（含简历和讲话），如本站有的话。"),
     )
 
     panels = [
@@ -122,8 +122,8 @@ class DirectoryLeader(Orderable):
     ]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("leader")
-        verbose_name_plural = _("leaders")
+        verbose_name = _("领导")
+        verbose_name_plural = _("领导")
 
     def __str__(self):
         return f"{self.position} {self.name}"

@@ -12,7 +12,7 @@ from .models import DirectoryEntry
 class DirectoryEntryViewSet(SnippetViewSet):
     model = DirectoryEntry
     icon = "group"
-    menu_label = _("Department directory (部门名录)")
+    menu_label = _("部门名录")
     menu_name = "directory"
     menu_order = 330
     add_to_admin_menu = True

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class FeedsConfig(AppConfig):
     name = "hub.feeds"
     label = "feeds"
-    verbose_name = _("Feeds")
+    verbose_name = _("订阅源")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -13,7 +13,7 @@ from .models import FeedSource
 class FeedSourceViewSet(SnippetViewSet):
     model = FeedSource
     icon = "link-external"
-    menu_label = _("Feed sources (外部订阅源)")
+    menu_label = _("外部订阅源")
     menu_name = "feed-sources"
     menu_order = 340
     add_to_admin_menu = True

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 class I18nConfig(AppConfig):
     name = "hub.i18n"
     label = "i18n"
-    verbose_name = _("Languages")
+    verbose_name = _("多语种")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
@@ -30,3 +30,20 @@ class I18nConfig(AppConfig):
         # made from its translated title and its address no longer matches the Chinese one. No hook
         # reaches that line, so its slugify is given Wagtail's own Unicode setting.
         localize_models.slugify = partial(slugify, allow_unicode=getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True))
+        name_upstream_models_in_chinese()
+
+
+def name_upstream_models_in_chinese():
+    """Names the admin shows that Wagtail writes without gettext, so no catalogue can translate them.
+
+    Wagtail's Locale and wagtail-localize's Translation have no verbose name (Django makes up "locale" and
+    "translation", which the group permission table shows); the page permission form's page field has no
+    label (Django makes up "Page"). Migrations read a model's own Meta, so they are not affected.
+    """
+    from wagtail.models import Locale
+    from wagtail.users.forms import PagePermissionsForm
+    from wagtail_localize.models import Translation
+
+    for model, name in ((Locale, _("语言区域")), (Translation, _("翻译任务"))):
+        model._meta.verbose_name = model._meta.verbose_name_plural = name
+    PagePermissionsForm.base_fields["page"].label = _("页面")

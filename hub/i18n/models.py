@@ -24,29 +24,29 @@ class SiteLanguages(models.Model):
 
     department = models.OneToOneField(
         "tenancy.Department",
-        verbose_name=_("department site"),
+        verbose_name=_("部门网站"),
         on_delete=models.CASCADE,
         related_name="site_languages",
     )
     locales = models.ManyToManyField(
         "wagtailcore.Locale",
-        verbose_name=_("published languages besides Chinese"),
+        verbose_name=_("中文以外的发布语种"),
         blank=True,
         limit_choices_to=translation_locales,
         related_name="+",
-        help_text=_("Visitors reach the site in these languages under /ug/, /ky/, /en/. Chinese is always published."),
+        help_text=_("访问者可在 /ug/、/ky/、/en/ 下以这些语种访问本站。中文始终发布。"),
     )
 
     panels = [FieldPanel("department"), FieldPanel("locales", widget=forms.CheckboxSelectMultiple)]
 
     class Meta:
-        verbose_name = _("site languages (站点语种)")
-        verbose_name_plural = _("site languages (站点语种)")
+        verbose_name = _("站点语种")
+        verbose_name_plural = _("站点语种")
 
     def __str__(self):
         return str(self.department)
 
-    @admin.display(description=_("published languages"))
+    @admin.display(description=_("发布语种"))
     def locales_display(self):
         names = dict(settings.LANGUAGES)
         codes = {locale.language_code for locale in self.locales.all()} | {settings.LANGUAGE_CODE}
@@ -66,14 +66,14 @@ class SiteIdentity(TranslatableMixin, models.Model):
     """
 
     department = models.ForeignKey(
-        "tenancy.Department", verbose_name=_("department site"), on_delete=models.CASCADE, related_name="+"
+        "tenancy.Department", verbose_name=_("部门网站"), on_delete=models.CASCADE, related_name="+"
     )
-    name = models.CharField(_("full name"), max_length=200)
-    short_name = models.CharField(_("short name"), max_length=100)
-    sponsor = models.CharField(_("sponsor (主办单位)"), max_length=200, blank=True)
-    organizer = models.CharField(_("organizer (承办单位)"), max_length=200, blank=True)
-    address = models.CharField(_("address"), max_length=300, blank=True)
-    office_hours = models.CharField(_("office hours"), max_length=200, blank=True)
+    name = models.CharField(_("全称"), max_length=200)
+    short_name = models.CharField(_("简称"), max_length=100)
+    sponsor = models.CharField(_("主办单位"), max_length=200, blank=True)
+    organizer = models.CharField(_("承办单位"), max_length=200, blank=True)
+    address = models.CharField(_("地址"), max_length=300, blank=True)
+    office_hours = models.CharField(_("办公时间"), max_length=200, blank=True)
 
     panels = [
         FieldPanel("department"),
@@ -86,8 +86,8 @@ class SiteIdentity(TranslatableMixin, models.Model):
     ]
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = _("site name in other languages (站点名称译文)")
-        verbose_name_plural = _("site names in other languages (站点名称译文)")
+        verbose_name = _("站点名称译文")
+        verbose_name_plural = _("站点名称译文")
         constraints = [models.UniqueConstraint(fields=["department", "locale"], name="i18n_one_identity_per_locale")]
 
     def __str__(self):

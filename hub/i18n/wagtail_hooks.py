@@ -14,7 +14,7 @@ hooks.register("before_serve_page", serve_only_in_own_language)
 class SiteLanguagesViewSet(TenantOwnedViewSet):
     model = SiteLanguages
     icon = "globe"
-    menu_label = _("Site languages (站点语种)")
+    menu_label = _("站点语种")
     list_display = ["department", "locales_display"]
     ordering = ["department__sort_order", "department__code"]
     add_to_admin_menu = False
@@ -23,7 +23,7 @@ class SiteLanguagesViewSet(TenantOwnedViewSet):
 class SiteIdentityViewSet(TenantOwnedViewSet):
     model = SiteIdentity
     icon = "doc-full"
-    menu_label = _("Site names (站点名称译文)")
+    menu_label = _("站点名称译文")
     list_display = ["name", "department", "locale"]
     list_filter = ["locale"]
     search_fields = ["name", "short_name"]
@@ -33,7 +33,7 @@ class SiteIdentityViewSet(TenantOwnedViewSet):
 class LanguagesViewSetGroup(SnippetViewSetGroup):
     items = (SiteLanguagesViewSet, SiteIdentityViewSet)
     menu_icon = "globe"
-    menu_label = _("Languages (多语种)")
+    menu_label = _("多语种")
     menu_order = 320
 
 

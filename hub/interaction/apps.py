@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class InteractionConfig(AppConfig):
     name = "hub.interaction"
     label = "interaction"
-    verbose_name = _("Interaction (互动交流)")
+    verbose_name = _("互动交流")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

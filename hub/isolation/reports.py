@@ -137,7 +137,7 @@ def department_choices(request):
 class TenantHistoryFilterSet(ScopedFilterSetMixin, SiteHistoryReportFilterSet):
     """Site history filters, with a site (子站) filter so a central admin can follow one tenant."""
 
-    tenant = django_filters.ChoiceFilter(label=_("Site"), choices=[], method="filter_tenant")
+    tenant = django_filters.ChoiceFilter(label=_("站点"), choices=[], method="filter_tenant")
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)

@@ -171,12 +171,12 @@ def reindex_problem(request, pk):
     obj = problem_object(problem)
     if obj is None:
         problem.delete()
-        messages.success(request, _("The object no longer exists; the problem was removed."))
+        messages.success(request, _("该对象已不存在，此问题已移除。"))
     else:
         try:
             insert_or_update_object(obj)
         except Exception as error:  # recorded again by the backend; show it here too
-            messages.error(request, _("Indexing failed again: %(error)s") % {"error": error})
+            messages.error(request, _("索引再次失败：%(error)s") % {"error": error})
         else:
-            messages.success(request, _("%(title)s is in the search index again.") % {"title": problem.title})
+            messages.success(request, _("%(title)s 已重新加入搜索索引。") % {"title": problem.title})
     return redirect(reverse("search_indexing_problems"))

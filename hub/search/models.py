@@ -19,22 +19,22 @@ class Promotion(ClusterableModel):
     """Best bets (推荐结果): pages a site shows first for a search phrase, chosen by its editors."""
 
     department = models.ForeignKey(
-        "tenancy.Department", verbose_name=_("site"), on_delete=models.CASCADE, related_name="search_promotions"
+        "tenancy.Department", verbose_name=_("站点"), on_delete=models.CASCADE, related_name="search_promotions"
     )
     query = models.CharField(
-        _("search phrase"),
+        _("搜索词"),
         max_length=100,
-        help_text=_("Shown when a visitor searches exactly this phrase (case, width and spacing do not matter)."),
+        help_text=_("访问者搜索的正是这个词语时显示（不区分大小写、全半角和空格）。"),
     )
 
     objects = PromotionQuerySet.as_manager()
 
-    panels = [FieldPanel("department"), FieldPanel("query"), InlinePanel("picks", label=_("promoted pages"), min_num=1)]
+    panels = [FieldPanel("department"), FieldPanel("query"), InlinePanel("picks", label=_("推荐页面"), min_num=1)]
 
     class Meta:
         ordering = ["department", "query"]
-        verbose_name = _("promoted search result")
-        verbose_name_plural = _("promoted search results")
+        verbose_name = _("推荐搜索结果")
+        verbose_name_plural = _("推荐搜索结果")
         constraints = [models.UniqueConstraint(fields=["department", "query"], name="search_one_promotion_per_phrase")]
 
     def __str__(self):
@@ -47,13 +47,13 @@ class Promotion(ClusterableModel):
 
 class PromotedPage(Orderable):
     promotion = ParentalKey(Promotion, on_delete=models.CASCADE, related_name="picks")
-    page = models.ForeignKey("wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+")
-    description = models.CharField(_("description"), max_length=255, blank=True)
+    page = models.ForeignKey("wagtailcore.Page", verbose_name=_("页面"), on_delete=models.CASCADE, related_name="+")
+    description = models.CharField(_("描述"), max_length=255, blank=True)
 
     panels = [FieldPanel("page"), FieldPanel("description")]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("promoted page")
+        verbose_name = _("推荐页面")
 
 
 class QueryDailyHits(models.Model):
@@ -79,18 +79,18 @@ class QueryDailyHits(models.Model):
 class IndexingProblem(models.Model):
     """An object the search index could not take; removed when it is indexed successfully again."""
 
-    model = models.CharField(_("type"), max_length=100)
-    object_id = models.CharField(_("object id"), max_length=50)
-    title = models.CharField(_("title"), max_length=255, blank=True)
-    error = models.TextField(_("error"))
-    first_seen_at = models.DateTimeField(_("first seen"), auto_now_add=True)
-    last_seen_at = models.DateTimeField(_("last seen"), auto_now=True)
-    attempts = models.PositiveIntegerField(_("attempts"), default=1)
+    model = models.CharField(_("类型"), max_length=100)
+    object_id = models.CharField(_("对象 ID"), max_length=50)
+    title = models.CharField(_("标题"), max_length=255, blank=True)
+    error = models.TextField(_("错误"))
+    first_seen_at = models.DateTimeField(_("首次发现"), auto_now_add=True)
+    last_seen_at = models.DateTimeField(_("最近发现"), auto_now=True)
+    attempts = models.PositiveIntegerField(_("尝试次数"), default=1)
 
     class Meta:
         ordering = ["-last_seen_at"]
-        verbose_name = _("search indexing problem")
-        verbose_name_plural = _("search indexing problems")
+        verbose_name = _("搜索索引问题")
+        verbose_name_plural = _("搜索索引问题")
         constraints = [models.UniqueConstraint(fields=["model", "object_id"], name="search_one_problem_per_object")]
 
     def __str__(self):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class ServicesConfig(AppConfig):
     name = "hub.services"
     label = "services"
-    verbose_name = _("One-stop services (办事服务)")
+    verbose_name = _("办事服务")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

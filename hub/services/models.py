@@ -24,17 +24,17 @@ class Audience(models.TextChoices):
 class LifeEvent(models.Model):
     """A life event (出生、上学、就业、开办企业 …) shared by every department's items."""
 
-    name = models.CharField(_("name"), max_length=30, unique=True)
-    slug = models.SlugField(_("slug"), max_length=40, unique=True, allow_unicode=False)
-    audience = models.CharField(_("audience"), max_length=12, choices=Audience.choices)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=100)
+    name = models.CharField(_("名称"), max_length=30, unique=True)
+    slug = models.SlugField(_("缩略名"), max_length=40, unique=True, allow_unicode=False)
+    audience = models.CharField(_("服务对象"), max_length=12, choices=Audience.choices)
+    sort_order = models.PositiveSmallIntegerField(_("排序"), default=100)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("audience"), FieldPanel("sort_order")]
 
     class Meta:
         ordering = ["audience", "sort_order", "name"]
-        verbose_name = _("life event (主题)")
-        verbose_name_plural = _("life events (主题)")
+        verbose_name = _("主题")
+        verbose_name_plural = _("主题")
 
     def __str__(self):
         return self.name
@@ -64,35 +64,29 @@ class ServiceItem(index.Indexed, TenantOwned, ClusterableModel):
         OTHER_POWER = "other_power", _("其他行政权力")
         PUBLIC_SERVICE = "public_service", _("公共服务")
 
-    title = models.CharField(_("name (事项名称)"), max_length=200)
-    code = models.CharField(_("item code (事项编码)"), max_length=60, blank=True)
-    kind = models.CharField(_("kind (事项类型)"), max_length=20, choices=Kind.choices, default=Kind.PUBLIC_SERVICE)
-    for_individuals = models.BooleanField(_("for individuals (个人)"), default=True)
-    for_organisations = models.BooleanField(_("for organisations (法人)"), default=False)
-    life_events = models.ManyToManyField(LifeEvent, verbose_name=_("life events"), blank=True, related_name="items")
-    legal_basis = models.TextField(_("legal basis (设定依据)"), blank=True)
-    conditions = models.TextField(_("conditions (受理条件)"), blank=True)
-    procedure = models.TextField(_("procedure (办理流程)"), blank=True, help_text=_("One step a line."))
-    statutory_limit_days = models.PositiveSmallIntegerField(
-        _("statutory time limit (法定办结时限，工作日)"), null=True, blank=True
-    )
-    promised_limit_days = models.PositiveSmallIntegerField(
-        _("promised time limit (承诺办结时限，工作日)"), null=True, blank=True
-    )
-    fees = models.CharField(_("fees (收费标准)"), max_length=200, default="不收费")
-    place = models.CharField(_("place (办理地点)"), max_length=200, blank=True)
-    hours = models.CharField(_("hours (办理时间)"), max_length=200, blank=True)
-    phone = models.CharField(_("enquiries (咨询电话)"), max_length=100, blank=True)
-    online_url = models.URLField(_("online service address (网上办理地址)"), blank=True)
+    title = models.CharField(_("事项名称"), max_length=200)
+    code = models.CharField(_("事项编码"), max_length=60, blank=True)
+    kind = models.CharField(_("事项类型"), max_length=20, choices=Kind.choices, default=Kind.PUBLIC_SERVICE)
+    for_individuals = models.BooleanField(_("个人"), default=True)
+    for_organisations = models.BooleanField(_("法人"), default=False)
+    life_events = models.ManyToManyField(LifeEvent, verbose_name=_("主题"), blank=True, related_name="items")
+    legal_basis = models.TextField(_("设定依据"), blank=True)
+    conditions = models.TextField(_("受理条件"), blank=True)
+    procedure = models.TextField(_("办理流程"), blank=True, help_text=_("每行一个步骤。"))
+    statutory_limit_days = models.PositiveSmallIntegerField(_("法定办结时限（工作日）"), null=True, blank=True)
+    promised_limit_days = models.PositiveSmallIntegerField(_("承诺办结时限（工作日）"), null=True, blank=True)
+    fees = models.CharField(_("收费标准"), max_length=200, default="不收费")
+    place = models.CharField(_("办理地点"), max_length=200, blank=True)
+    hours = models.CharField(_("办理时间"), max_length=200, blank=True)
+    phone = models.CharField(_("咨询电话"), max_length=100, blank=True)
+    online_url = models.URLField(_("网上办理地址"), blank=True)
     accepts_online_applications = models.BooleanField(
-        _("accepts applications on this site (网上申请)"),
+        _("本站受理网上申请"),
         default=False,
-        help_text=_(
-            "Citizens may apply here with a form and uploaded materials and follow the application with a code."
-        ),
+        help_text=_("群众可在此填表、上传材料提出申请，并凭查询码跟踪办理进度。"),
     )
-    is_published = models.BooleanField(_("published"), default=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    is_published = models.BooleanField(_("已公开"), default=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     objects = ServiceItemQuerySet.as_manager()
 
@@ -105,7 +99,7 @@ class ServiceItem(index.Indexed, TenantOwned, ClusterableModel):
         MultiFieldPanel(
             [FieldPanel("legal_basis"), FieldPanel("conditions"), FieldPanel("procedure")], heading=_("办事指南")
         ),
-        InlinePanel("materials", label=_("required materials (申请材料)")),
+        InlinePanel("materials", label=_("申请材料")),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("statutory_limit_days"), FieldPanel("promised_limit_days")]),
@@ -138,8 +132,8 @@ class ServiceItem(index.Indexed, TenantOwned, ClusterableModel):
 
     class Meta:
         ordering = ["department", "title"]
-        verbose_name = _("service item (办事事项)")
-        verbose_name_plural = _("service items (办事事项)")
+        verbose_name = _("办事事项")
+        verbose_name_plural = _("办事事项")
 
     def __str__(self):
         return self.title
@@ -180,11 +174,11 @@ class ServiceMaterial(Orderable):
         ELECTRONIC = "electronic", _("电子版")
 
     item = ParentalKey(ServiceItem, on_delete=models.CASCADE, related_name="materials")
-    name = models.CharField(_("material"), max_length=200)
-    form = models.CharField(_("form"), max_length=12, choices=Form.choices, default=Form.ORIGINAL)
-    copies = models.PositiveSmallIntegerField(_("copies"), default=1)
-    required = models.BooleanField(_("required"), default=True)
-    note = models.CharField(_("note"), max_length=200, blank=True)
+    name = models.CharField(_("材料"), max_length=200)
+    form = models.CharField(_("材料形式"), max_length=12, choices=Form.choices, default=Form.ORIGINAL)
+    copies = models.PositiveSmallIntegerField(_("份数"), default=1)
+    required = models.BooleanField(_("必需"), default=True)
+    note = models.CharField(_("备注"), max_length=200, blank=True)
 
     panels = [
         FieldPanel("name"),
@@ -211,25 +205,25 @@ class ServiceApplication(TrackedSubmission):
     CLOSED_STATUSES = (Status.APPROVED, Status.REJECTED)
 
     item = models.ForeignKey(
-        ServiceItem, verbose_name=_("service item"), on_delete=models.PROTECT, related_name="applications"
+        ServiceItem, verbose_name=_("办事事项"), on_delete=models.PROTECT, related_name="applications"
     )
-    item_title = models.CharField(_("service item name"), max_length=200)
-    applicant_name = models.CharField(_("applicant (申请人)"), max_length=100)
-    id_number = models.CharField(_("ID or credit code (证件号码)"), max_length=40)
-    phone = models.CharField(_("phone (电话)"), max_length=30)
-    email = models.EmailField(_("e-mail"), blank=True)
-    note = models.TextField(_("applicant's note (申请说明)"), blank=True)
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.SUBMITTED)
-    message = models.TextField(_("message to the applicant (办理意见)"), blank=True)
-    updated_at = models.DateTimeField(_("updated"), default=timezone.now)
+    item_title = models.CharField(_("事项名称"), max_length=200)
+    applicant_name = models.CharField(_("申请人"), max_length=100)
+    id_number = models.CharField(_("证件号码"), max_length=40)
+    phone = models.CharField(_("电话"), max_length=30)
+    email = models.EmailField(_("电子邮箱"), blank=True)
+    note = models.TextField(_("申请说明"), blank=True)
+    status = models.CharField(_("状态"), max_length=12, choices=Status.choices, default=Status.SUBMITTED)
+    message = models.TextField(_("办理意见"), blank=True)
+    updated_at = models.DateTimeField(_("更新时间"), default=timezone.now)
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
     class Meta:
         ordering = ["-submitted_at", "-pk"]
-        verbose_name = _("online application (网上申请)")
-        verbose_name_plural = _("online applications (网上申请)")
+        verbose_name = _("网上申请")
+        verbose_name_plural = _("网上申请")
 
     def __str__(self):
         return f"{self.tracking_code} {self.item_title}"
@@ -239,10 +233,10 @@ class ApplicationFile(models.Model):
     """A material uploaded with an application, kept in private storage."""
 
     application = models.ForeignKey(ServiceApplication, on_delete=models.CASCADE, related_name="files")
-    material = models.CharField(_("material"), max_length=200, blank=True)
-    file = models.FileField(_("file"), storage=private_storage, upload_to=upload_path, max_length=200)
-    file_name = models.CharField(_("file name"), max_length=120)
-    file_size = models.PositiveIntegerField(_("size"))
+    material = models.CharField(_("材料"), max_length=200, blank=True)
+    file = models.FileField(_("文件"), storage=private_storage, upload_to=upload_path, max_length=200)
+    file_name = models.CharField(_("文件名"), max_length=120)
+    file_size = models.PositiveIntegerField(_("大小"))
 
     class Meta:
         ordering = ["pk"]

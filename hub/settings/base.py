@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_tasks_db",
+    # Not used by our code: Wagtail's admin formats times with its naturaltime, whose Chinese is here.
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
@@ -157,6 +159,8 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("ky", "قىرعىزچا"),
     ("en", "English"),
 ]
+# The admin offers these four too (Wagtail's default lists some fifty, one of them in English).
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Django marks ug as bidirectional but not ky; Kyrgyz in Xinjiang uses Arabic script.
 RTL_LANGUAGES = {"ug", "ky"}
 # The project's own messages, then Django's own Kyrgyz messages in Arabic script (Django ships Cyrillic).

@@ -89,12 +89,12 @@ def can_submit(user, page, department=None):
 
 def _check_column(page, column, portal):
     if column is None:
-        raise SyndicationError(_("Choose a portal column."))
+        raise SyndicationError(_("请选择门户网站栏目。"))
     if not portal_columns(portal, locale_id=page.locale_id).filter(pk=column.pk).exists():
-        raise SyndicationError(_("%(column)s is not a column of the portal.") % {"column": column.title})
+        raise SyndicationError(_("%(column)s不是门户网站的栏目。") % {"column": column.title})
     if not page.specific_class.can_exist_under(column.specific):
         raise SyndicationError(
-            _("A %(type)s cannot be placed in %(column)s.")
+            _("%(type)s不能放在%(column)s中。")
             % {"type": page.specific_class._meta.verbose_name, "column": column.title}
         )
 
@@ -112,16 +112,14 @@ class SubmitToPortal:
 
     def check(self):
         if self.portal is None:
-            raise SyndicationError(_("The site group has no portal to submit to."))
+            raise SyndicationError(_("站群中没有可报送的门户网站。"))
         if not can_submit(self.user, self.page, self.department):
             if self.department is not None and not self.department.is_portal and not self.page.live:
-                raise SyndicationError(_("Only published pages can be submitted to the portal."))
-            raise PermissionDenied(_("You may not submit this page to the portal."))
+                raise SyndicationError(_("只有已发布的页面才能报送到门户网站。"))
+            raise PermissionDenied(_("你不能把这个页面报送到门户网站。"))
         standing = Submission.objects.active().filter(page=self.page).first()
         if standing is not None:
-            raise SyndicationError(
-                _("This page has already been submitted (%(status)s).") % {"status": standing.get_status_display()}
-            )
+            raise SyndicationError(_("这个页面已报送（%(status)s）。") % {"status": standing.get_status_display()})
         if self.suggested_column is not None:
             _check_column(self.page, self.suggested_column, self.portal)
 
@@ -151,13 +149,12 @@ class _Decision:
 
     def check_reviewer(self):
         if not can_review(self.user, self.portal):
-            raise PermissionDenied(_("Only the portal's editors decide on submissions."))
+            raise PermissionDenied(_("只有门户网站的编辑才能处理报送。"))
 
     def check_pending(self):
         if self.submission.status != Submission.Status.PENDING:
             raise SyndicationError(
-                _("This submission has already been decided (%(status)s).")
-                % {"status": self.submission.get_status_display()}
+                _("这条报送已处理（%(status)s）。") % {"status": self.submission.get_status_display()}
             )
 
     def _decided(self, status, **fields):
@@ -194,7 +191,7 @@ class AcceptSubmission(_Decision):
         self.check_pending()
         original = self.submission.page
         if not original.live:
-            raise SyndicationError(_("The original is no longer published."))
+            raise SyndicationError(_("原文已不再发布。"))
         _check_column(original, self.column, self.portal)
 
     @transaction.atomic
@@ -225,7 +222,7 @@ class RejectSubmission(_Decision):
         self.check_reviewer()
         self.check_pending()
         if not self.reason:
-            raise SyndicationError(_("Say why the submission is sent back."))
+            raise SyndicationError(_("请说明退回的理由。"))
 
     @transaction.atomic
     def execute(self):
@@ -247,11 +244,11 @@ class WithdrawSubmission(_Decision):
         if status == Submission.Status.PENDING:
             # Whoever may submit the page (or decide on it) may take it back from the queue.
             if not (can_review(self.user, self.portal) or can_submit(self.user, self.submission.page)):
-                raise PermissionDenied(_("You may not withdraw this submission."))
+                raise PermissionDenied(_("你不能撤回这条报送。"))
         elif status == Submission.Status.ACCEPTED:
             self.check_reviewer()
         else:
-            raise SyndicationError(_("Only waiting or accepted submissions can be withdrawn."))
+            raise SyndicationError(_("只有待处理或已采用的报送才能撤回。"))
 
     @transaction.atomic
     def execute(self):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class SyndicationConfig(AppConfig):
     name = "hub.syndication"
     label = "syndication"
-    verbose_name = _("Submissions to the portal")
+    verbose_name = _("信息报送")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

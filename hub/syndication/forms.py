@@ -13,12 +13,10 @@ class SubmitForm(forms.Form):
     suggested_column = ColumnChoiceField(
         queryset=Page.objects.none(),
         required=False,
-        label=_("Suggested portal column"),
-        empty_label=_("(let the portal decide)"),
+        label=_("建议的门户网站栏目"),
+        empty_label=_("（由门户网站决定）"),
     )
-    note = forms.CharField(
-        label=_("Note to the portal editors"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    note = forms.CharField(label=_("给门户网站编辑的留言"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, columns, **kwargs):
         super().__init__(*args, **kwargs)
@@ -26,7 +24,7 @@ class SubmitForm(forms.Form):
 
 
 class AcceptForm(forms.Form):
-    column = ColumnChoiceField(queryset=Page.objects.none(), label=_("Portal column"))
+    column = ColumnChoiceField(queryset=Page.objects.none(), label=_("门户网站栏目"))
 
     def __init__(self, *args, columns, **kwargs):
         super().__init__(*args, **kwargs)
@@ -34,8 +32,8 @@ class AcceptForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(label=_("理由"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class OptionalReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(label=_("理由"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -28,39 +28,37 @@ class Submission(models.Model):
         WITHDRAWN = "withdrawn", _("已撤回")
 
     department = models.ForeignKey(
-        "tenancy.Department", verbose_name=_("department site"), on_delete=models.CASCADE, related_name="+"
+        "tenancy.Department", verbose_name=_("部门网站"), on_delete=models.CASCADE, related_name="+"
     )
-    page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("original page"), on_delete=models.CASCADE, related_name="+"
-    )
-    title = models.CharField(_("title"), max_length=255, help_text=_("The original's title when it was offered."))
+    page = models.ForeignKey("wagtailcore.Page", verbose_name=_("原文页面"), on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(_("标题"), max_length=255, help_text=_("报送时原文的标题。"))
     suggested_column = models.ForeignKey(
         "wagtailcore.Page",
-        verbose_name=_("suggested column"),
+        verbose_name=_("建议栏目"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    note = models.TextField(_("note to the portal editors"), blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
+    note = models.TextField(_("给门户网站编辑的留言"), blank=True)
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("submitted by"), null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name=_("报送人"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    submitted_at = models.DateTimeField(_("报送时间"), auto_now_add=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("decided by"),
+        verbose_name=_("处理人"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    reason = models.TextField(_("reason"), blank=True, help_text=_("Why it was sent back or withdrawn."))
+    decided_at = models.DateTimeField(_("处理时间"), null=True, blank=True)
+    reason = models.TextField(_("理由"), blank=True, help_text=_("退回或撤回的理由。"))
     column = models.ForeignKey(
         "wagtailcore.Page",
-        verbose_name=_("portal column"),
+        verbose_name=_("门户网站栏目"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -68,7 +66,7 @@ class Submission(models.Model):
     )
     copy = models.OneToOneField(
         "wagtailcore.Page",
-        verbose_name=_("synced copy"),
+        verbose_name=_("同步副本"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -79,8 +77,8 @@ class Submission(models.Model):
 
     class Meta:
         ordering = ["-submitted_at", "-pk"]
-        verbose_name = _("submission to the portal (信息报送)")
-        verbose_name_plural = _("submissions to the portal (信息报送)")
+        verbose_name = _("信息报送")
+        verbose_name_plural = _("信息报送")
         constraints = [
             # A page stands in the queue or on the portal once at a time; it may be offered again after a refusal.
             models.UniqueConstraint(

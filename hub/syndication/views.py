@@ -60,7 +60,7 @@ def index(request):
     }
     if not reviewer and not departments_for_user(request.user).exists():
         raise PermissionDenied
-    return _render(request, "syndication/index.html", _("Submissions to the portal (信息报送)"), context)
+    return _render(request, "syndication/index.html", _("信息报送"), context)
 
 
 def detail(request, pk):
@@ -106,13 +106,13 @@ def submit(request, page_id):
         except SyndicationError as exc:
             form.add_error(None, exc.messages)
         else:
-            messages.success(request, _("“%(title)s” is waiting for the portal's editors.") % {"title": page.title})
+            messages.success(request, _("“%(title)s”正等待门户网站编辑处理。") % {"title": page.title})
             return redirect("syndication:detail", submission.pk)
     standing = Submission.objects.active().filter(page=page).first()
     return _render(
         request,
         "syndication/submit.html",
-        _("Submit to the portal"),
+        _("报送门户网站"),
         {"page": page, "form": form, "standing": standing, "department": department},
     )
 
@@ -121,7 +121,7 @@ def _decide(request, pk, form_class, make_action, done_message):
     submission = _visible(request.user, pk)
     form = form_class(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Please correct the form: %(errors)s") % {"errors": form.errors.as_text()})
+        messages.error(request, _("请改正表单：%(errors)s") % {"errors": form.errors.as_text()})
         return redirect("syndication:detail", pk)
     try:
         make_action(submission, form.cleaned_data).execute()
@@ -141,7 +141,7 @@ def accept(request, pk):
         pk,
         lambda data: AcceptForm(data, columns=columns),
         lambda s, data: AcceptSubmission(s, user=request.user, column=data["column"]),
-        _("“%(title)s” now appears on the portal."),
+        _("“%(title)s”已在门户网站上显示。"),
     )
 
 
@@ -152,7 +152,7 @@ def reject(request, pk):
         pk,
         ReasonForm,
         lambda s, data: RejectSubmission(s, user=request.user, reason=data["reason"]),
-        _("“%(title)s” was sent back to the department."),
+        _("“%(title)s”已退回部门。"),
     )
 
 
@@ -163,5 +163,5 @@ def withdraw(request, pk):
         pk,
         OptionalReasonForm,
         lambda s, data: WithdrawSubmission(s, user=request.user, reason=data["reason"]),
-        _("“%(title)s” was withdrawn."),
+        _("“%(title)s”已撤回。"),
     )

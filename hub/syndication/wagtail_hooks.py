@@ -43,7 +43,7 @@ def submit_to_portal_button(page, user, view_name, next_url=None):
 
 @hooks.register("register_log_actions")
 def register_syndication_log_actions(actions):
-    actions.register_action("syndication.submit", _("Submit to the portal"), _("Submitted to the portal"))
-    actions.register_action("syndication.accept", _("Accept for the portal"), _("Synced copy placed on the portal"))
-    actions.register_action("syndication.reject", _("Send back"), _("Submission sent back"))
-    actions.register_action("syndication.withdraw", _("Withdraw"), _("Submission withdrawn"))
+    actions.register_action("syndication.submit", _("报送门户网站"), _("已报送门户网站"))
+    actions.register_action("syndication.accept", _("采用到门户网站"), _("同步副本已放到门户网站"))
+    actions.register_action("syndication.reject", _("退回"), _("报送已退回"))
+    actions.register_action("syndication.withdraw", _("撤回"), _("报送已撤回"))

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class TaxonomyConfig(AppConfig):
     name = "hub.taxonomy"
     label = "taxonomy"
-    verbose_name = _("Taxonomy")
+    verbose_name = _("分类")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

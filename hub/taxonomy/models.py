@@ -36,13 +36,13 @@ STANDARD_SUBJECTS = [
 class Subject(models.Model):
     """A category of 主题分类; shared by every tenant, edited by the central admin only."""
 
-    code = models.CharField(_("code"), max_length=10, unique=True)
-    name = models.CharField(_("name"), max_length=60, unique=True)
+    code = models.CharField(_("编码"), max_length=10, unique=True)
+    name = models.CharField(_("名称"), max_length=60, unique=True)
 
     class Meta:
         ordering = ["code"]
-        verbose_name = _("subject (主题分类)")
-        verbose_name_plural = _("subjects (主题分类)")
+        verbose_name = _("主题分类")
+        verbose_name_plural = _("主题分类")
 
     def __str__(self):
         return self.name
@@ -51,20 +51,18 @@ class Subject(models.Model):
 class Topic(models.Model):
     """A free topic (专题) such as 乡村振兴: created by the central admin, attached to any tenant's pages."""
 
-    name = models.CharField(_("name"), max_length=60, unique=True)
+    name = models.CharField(_("名称"), max_length=60, unique=True)
     slug = models.SlugField(
-        _("slug"), max_length=60, unique=True, allow_unicode=True, help_text=_("The topic's address on the portal.")
+        _("缩略名"), max_length=60, unique=True, allow_unicode=True, help_text=_("专题在门户网站上的地址。")
     )
-    description = models.TextField(_("description"), blank=True)
-    is_active = models.BooleanField(
-        _("listed"), default=True, help_text=_("Listed among the portal's topics and offered to editors.")
-    )
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=100)
+    description = models.TextField(_("描述"), blank=True)
+    is_active = models.BooleanField(_("列出"), default=True, help_text=_("列入门户网站的专题，并供编辑选用。"))
+    sort_order = models.PositiveSmallIntegerField(_("排序"), default=100)
 
     class Meta:
         ordering = ["sort_order", "name"]
-        verbose_name = _("topic (专题)")
-        verbose_name_plural = _("topics (专题)")
+        verbose_name = _("专题")
+        verbose_name_plural = _("专题")
 
     def __str__(self):
         return self.name
@@ -74,15 +72,13 @@ class PageTopic(Orderable):
     """Links a page of any tenant to a topic; kept in the page's revisions, so drafts carry their topics."""
 
     page = ParentalKey("wagtailcore.Page", related_name="topic_links", on_delete=models.CASCADE)
-    topic = models.ForeignKey(
-        Topic, verbose_name=_("topic (专题)"), on_delete=models.CASCADE, related_name="page_links"
-    )
+    topic = models.ForeignKey(Topic, verbose_name=_("专题"), on_delete=models.CASCADE, related_name="page_links")
 
     panels = [FieldPanel("topic")]
 
     class Meta(Orderable.Meta):
         constraints = [models.UniqueConstraint(fields=["page", "topic"], name="taxonomy_one_link_per_topic")]
-        verbose_name = _("topic link")
+        verbose_name = _("专题链接")
 
     def __str__(self):
         return f"{self.page_id} → {self.topic}"

@@ -9,7 +9,7 @@ def topic_panel():
     return MultipleChooserPanel(
         "topic_links",
         chooser_field_name="topic",
-        heading=_("Topics (专题)"),
-        label=_("topic"),
-        help_text=_("Topics are shared by every site; the central admin keeps the list."),
+        heading=_("专题"),
+        label=_("专题"),
+        help_text=_("专题由各站点共用，由中心管理员维护列表。"),
     )

@@ -30,7 +30,7 @@ class ActiveTopicChooserViewSet(snippet_chooser.SnippetChooserViewSet):
 class SubjectViewSet(SnippetViewSet):
     model = Subject
     icon = "list-ul"
-    menu_label = _("Subjects (主题分类)")
+    menu_label = _("主题分类")
     list_display = ["code", "name"]
     search_fields = ["code", "name"]
     ordering = ["code"]
@@ -40,7 +40,7 @@ class SubjectViewSet(SnippetViewSet):
 class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "tag"
-    menu_label = _("Topics (专题)")
+    menu_label = _("专题")
     list_display = ["name", "slug", "is_active", "sort_order"]
     list_filter = ["is_active"]
     search_fields = ["name", "description"]
@@ -58,7 +58,7 @@ class TopicViewSet(SnippetViewSet):
 class TaxonomyViewSetGroup(SnippetViewSetGroup):
     items = (SubjectViewSet, TopicViewSet)
     menu_icon = "folder-open-inverse"
-    menu_label = _("Classification (分类)")
+    menu_label = _("分类")
     menu_name = "taxonomy"
     menu_order = 320
 

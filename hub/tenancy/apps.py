@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class TenancyConfig(AppConfig):
     name = "hub.tenancy"
     label = "tenancy"
-    verbose_name = _("Site group")
+    verbose_name = _("站群")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -10,11 +10,11 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 HOSTNAME_RE = r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$"
 hostname_validator = RegexValidator(
     HOSTNAME_RE,
-    _("Enter a valid hostname: lower-case letters, digits, hyphens and dots, e.g. jyj.localhost."),
+    _("请输入有效的主机名：小写字母、数字、连字符和点，例如 jyj.localhost。"),
 )
 code_validator = RegexValidator(
     r"^[a-z][a-z0-9-]{1,29}$",
-    _("A code is 2–30 lower-case letters, digits or hyphens and starts with a letter, e.g. jyj."),
+    _("代码为 2–30 个小写字母、数字或连字符，以字母开头，例如 jyj。"),
 )
 
 
@@ -31,36 +31,36 @@ class Department(models.Model):
     """A tenant: one department (or the portal) bound to exactly one Wagtail Site."""
 
     class Kind(models.TextChoices):
-        PORTAL = "portal", _("Prefecture portal")
-        DEPARTMENT = "department", _("Department")
+        PORTAL = "portal", _("州门户网站")
+        DEPARTMENT = "department", _("部门")
 
-    code = models.CharField(_("code"), max_length=30, unique=True, validators=[code_validator])
-    name = models.CharField(_("full name"), max_length=100, unique=True)
-    short_name = models.CharField(_("short name"), max_length=30)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.DEPARTMENT)
-    hostname = models.CharField(_("hostname"), max_length=253, unique=True, validators=[hostname_validator])
+    code = models.CharField(_("编码"), max_length=30, unique=True, validators=[code_validator])
+    name = models.CharField(_("全称"), max_length=100, unique=True)
+    short_name = models.CharField(_("简称"), max_length=30)
+    kind = models.CharField(_("类型"), max_length=20, choices=Kind.choices, default=Kind.DEPARTMENT)
+    hostname = models.CharField(_("主机名"), max_length=253, unique=True, validators=[hostname_validator])
     site = models.OneToOneField(
-        "wagtailcore.Site", verbose_name=_("site"), on_delete=models.PROTECT, related_name="department"
+        "wagtailcore.Site", verbose_name=_("站点"), on_delete=models.PROTECT, related_name="department"
     )
     collection = models.OneToOneField(
         "wagtailcore.Collection",
-        verbose_name=_("media collection"),
+        verbose_name=_("媒体集合"),
         on_delete=models.PROTECT,
         related_name="department",
     )
     org_code = models.CharField(
-        _("organisation code"),
+        _("机构代码"),
         max_length=30,
-        help_text=_("统一社会信用代码 or 组织机构代码; the first part of every 索引号 this tenant issues."),
+        help_text=_("统一社会信用代码或组织机构代码，是本站所发每个索引号的第一段。"),
     )
-    is_online = models.BooleanField(_("online"), default=True)
-    sort_order = models.PositiveIntegerField(_("order in the department bar"), default=100)
+    is_online = models.BooleanField(_("在线"), default=True)
+    sort_order = models.PositiveIntegerField(_("在部门栏中的顺序"), default=100)
 
     # Look
-    theme_variant = models.CharField(_("theme variant"), max_length=20, default="red", choices=theme_variant_choices)
+    theme_variant = models.CharField(_("主题样式"), max_length=20, default="red", choices=theme_variant_choices)
     logo = models.ForeignKey(
         "wagtailimages.Image",
-        verbose_name=_("logo"),
+        verbose_name=_("标志"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -68,28 +68,28 @@ class Department(models.Model):
     )
 
     # Contact
-    address = models.CharField(_("address"), max_length=200, blank=True)
-    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
-    phone = models.CharField(_("phone"), max_length=50, blank=True)
-    email = models.EmailField(_("email"), blank=True)
-    office_hours = models.CharField(_("office hours"), max_length=100, blank=True)
+    address = models.CharField(_("地址"), max_length=200, blank=True)
+    postcode = models.CharField(_("邮政编码"), max_length=10, blank=True)
+    phone = models.CharField(_("电话"), max_length=50, blank=True)
+    email = models.EmailField(_("电子邮箱"), blank=True)
+    office_hours = models.CharField(_("办公时间"), max_length=100, blank=True)
 
     # Footer items a Chinese government website must show
-    site_identifier = models.CharField(_("website identifier (网站标识码)"), max_length=20, blank=True)
-    icp_number = models.CharField(_("ICP record (ICP备案号)"), max_length=50, blank=True)
-    police_record_number = models.CharField(_("public security record (公安机关备案号)"), max_length=50, blank=True)
-    sponsor = models.CharField(_("sponsor (主办单位)"), max_length=100, blank=True)
-    organizer = models.CharField(_("organiser (承办单位)"), max_length=100, blank=True)
-    party_gov_label_url = models.URLField(_("party and government website label link (党政机关网站标识)"), blank=True)
+    site_identifier = models.CharField(_("网站标识码"), max_length=20, blank=True)
+    icp_number = models.CharField(_("ICP备案号"), max_length=50, blank=True)
+    police_record_number = models.CharField(_("公安机关备案号"), max_length=50, blank=True)
+    sponsor = models.CharField(_("主办单位"), max_length=100, blank=True)
+    organizer = models.CharField(_("承办单位"), max_length=100, blank=True)
+    party_gov_label_url = models.URLField(_("党政机关网站标识链接"), blank=True)
 
     objects = DepartmentQuerySet.as_manager()
 
     panels = [
         MultiFieldPanel(
             [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("org_code"), FieldPanel("sort_order")],
-            heading=_("Identity"),
+            heading=_("标识"),
         ),
-        MultiFieldPanel([FieldPanel("theme_variant"), FieldPanel("logo")], heading=_("Look")),
+        MultiFieldPanel([FieldPanel("theme_variant"), FieldPanel("logo")], heading=_("外观")),
         MultiFieldPanel(
             [
                 FieldPanel("address"),
@@ -98,7 +98,7 @@ class Department(models.Model):
                 FieldPanel("email"),
                 FieldPanel("office_hours"),
             ],
-            heading=_("Contact"),
+            heading=_("联系方式"),
         ),
         MultiFieldPanel(
             [
@@ -109,17 +109,21 @@ class Department(models.Model):
                 FieldPanel("organizer"),
                 FieldPanel("party_gov_label_url"),
             ],
-            heading=_("Footer compliance items"),
+            heading=_("页脚规范信息"),
         ),
     ]
 
     class Meta:
         ordering = ["sort_order", "code"]
-        verbose_name = _("department site")
-        verbose_name_plural = _("department sites")
+        verbose_name = _("部门网站")
+        verbose_name_plural = _("部门网站")
 
     def __str__(self):
         return self.name
+
+    def get_is_online_display(self):
+        """The admin's list and inspect views show this status word instead of True/False."""
+        return _("在线") if self.is_online else _("已下线")
 
     @property
     def is_portal(self):
@@ -139,9 +143,9 @@ class TenantGroup(models.Model):
     """Links a Django auth group to the tenant it serves and the role it plays there."""
 
     class Role(models.TextChoices):
-        WEBMASTER = "webmaster", _("Webmasters")
-        EDITOR = "editor", _("Editors")
-        REVIEWER = "reviewer", _("Reviewers")
+        WEBMASTER = "webmaster", _("网站管理员")
+        EDITOR = "editor", _("编辑")
+        REVIEWER = "reviewer", _("审核员")
 
     department = models.ForeignKey(Department, on_delete=models.CASCADE, related_name="tenant_groups")
     role = models.CharField(max_length=20, choices=Role.choices)

@@ -150,27 +150,26 @@ def validate_new_site(*, code, name, hostname, port=80, new=False):
         except ValidationError as exc:
             errors[key] = exc.messages
     if not name or not name.strip():
-        errors["name"] = [_("A full name is required.")]
+        errors["name"] = [_("必须填写全称。")]
     if errors:
         raise ValidationError(errors)
 
     existing = Department.objects.filter(code=code).first()
     if existing and (new or existing.hostname != hostname):
         errors["code"] = [
-            _("The code %(code)s is already used by %(name)s (%(hostname)s).")
+            _("代码 %(code)s 已被%(name)s（%(hostname)s）使用。")
             % {"code": code, "name": existing.name, "hostname": existing.hostname}
         ]
     other_host = Department.objects.filter(hostname=hostname).exclude(code=code).first()
     if other_host:
         errors["hostname"] = [
-            _("The hostname %(hostname)s is already used by %(name)s.")
-            % {"hostname": hostname, "name": other_host.name}
+            _("主机名 %(hostname)s 已被%(name)s使用。") % {"hostname": hostname, "name": other_host.name}
         ]
     elif not existing and Site.objects.filter(hostname=hostname, port=port).exists():
-        errors["hostname"] = [_("A Wagtail site already answers at %(hostname)s.") % {"hostname": hostname}]
+        errors["hostname"] = [_("已有 Wagtail 站点使用 %(hostname)s。") % {"hostname": hostname}]
     other_name = Department.objects.filter(name=name).exclude(code=code).first()
     if other_name:
-        errors["name"] = [_("%(name)s already has a site (code %(code)s).") % {"name": name, "code": other_name.code}]
+        errors["name"] = [_("%(name)s已有网站（代码 %(code)s）。") % {"name": name, "code": other_name.code}]
     if errors:
         raise ValidationError(errors)
     return existing

@@ -15,7 +15,7 @@ class TenantOwned(models.Model):
 
     department = models.ForeignKey(
         "tenancy.Department",
-        verbose_name=_("department site"),
+        verbose_name=_("部门网站"),
         on_delete=models.CASCADE,
         related_name="+",
     )
@@ -32,16 +32,16 @@ class TenantOwned(models.Model):
 class FriendlyLink(TenantOwned):
     """A 友情链接: a link a site lists in its footer (other government sites, services)."""
 
-    title = models.CharField(_("title"), max_length=100)
-    url = models.URLField(_("address"))
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=100)
+    title = models.CharField(_("标题"), max_length=100)
+    url = models.URLField(_("地址"))
+    sort_order = models.PositiveSmallIntegerField(_("排序"), default=100)
 
     panels = [FieldPanel("department"), FieldPanel("title"), FieldPanel("url"), FieldPanel("sort_order")]
 
     class Meta:
         ordering = ["department", "sort_order", "title"]
-        verbose_name = _("friendly link (友情链接)")
-        verbose_name_plural = _("friendly links (友情链接)")
+        verbose_name = _("友情链接")
+        verbose_name_plural = _("友情链接")
 
     def __str__(self):
         return self.title
@@ -51,15 +51,15 @@ class FriendlyLink(TenantOwned):
 class SiteOptions(BaseSiteSetting):
     """Per-site options a webmaster keeps: social accounts and the mourning (grey) mode."""
 
-    wechat_account = models.CharField(_("WeChat official account (微信公众号)"), max_length=100, blank=True)
-    weibo_url = models.URLField(_("Weibo address (微博)"), blank=True)
+    wechat_account = models.CharField(_("微信公众号"), max_length=100, blank=True)
+    weibo_url = models.URLField(_("微博"), blank=True)
     mourning_mode = models.BooleanField(
-        _("mourning mode (网页灰色)"),
+        _("网页灰色"),
         default=False,
-        help_text=_("Shows the whole site in greyscale on national days of mourning."),
+        help_text=_("在全国哀悼日将整个网站显示为灰色。"),
     )
 
     panels = [FieldPanel("wechat_account"), FieldPanel("weibo_url"), FieldPanel("mourning_mode")]
 
     class Meta:
-        verbose_name = _("site options (站点选项)")
+        verbose_name = _("站点选项")

@@ -159,7 +159,7 @@ class KeptRecordViewSet(TenantOwnedViewSet):
 class FriendlyLinkViewSet(TenantOwnedViewSet):
     model = FriendlyLink
     icon = "link"
-    menu_label = _("Friendly links (友情链接)")
+    menu_label = _("友情链接")
     menu_order = 310
     add_to_admin_menu = True
     list_display = ["title", "url", "department", "sort_order"]

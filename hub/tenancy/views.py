@@ -128,7 +128,7 @@ def set_online_view(request, pk, state):
         log(department, "tenancy.online" if department.is_online else "tenancy.offline", user=request.user)
         messages.success(
             request,
-            (_("%(name)s is online again.") if department.is_online else _("%(name)s is offline; its content is kept."))
+            (_("%(name)s已重新上线。") if department.is_online else _("%(name)s已下线，其内容予以保留。"))
             % {"name": department.name},
         )
         return redirect("tenancy_department:index")

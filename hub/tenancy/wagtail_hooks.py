@@ -44,9 +44,9 @@ def register_site_info_menu_item():
 
 @hooks.register("register_log_actions")
 def register_tenancy_log_actions(actions):
-    actions.register_action("tenancy.onboard", _("Onboard subsite"), _("Subsite onboarded"))
-    actions.register_action("tenancy.offline", _("Take subsite offline"), _("Subsite taken offline"))
-    actions.register_action("tenancy.online", _("Bring subsite online"), _("Subsite brought online"))
+    actions.register_action("tenancy.onboard", _("开通子站"), _("子站已开通"))
+    actions.register_action("tenancy.offline", _("子站下线"), _("子站已下线"))
+    actions.register_action("tenancy.online", _("子站上线"), _("子站已上线"))
     actions.register_action("tenancy.site_info", _("修改本站信息"), _("本站信息已修改"))
 
 

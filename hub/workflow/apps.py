@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class WorkflowConfig(AppConfig):
     name = "hub.workflow"
     label = "workflow"
-    verbose_name = _("Three-review chain (三审)")
+    verbose_name = _("三审")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

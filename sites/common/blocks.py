@@ -13,7 +13,7 @@ class HeadingBlock(blocks.CharBlock):
     class Meta:
         icon = "title"
         template = "common/blocks/heading_block.html"
-        label = _("Heading")
+        label = _("小标题")
 
 
 class ParagraphBlock(blocks.RichTextBlock):
@@ -22,40 +22,38 @@ class ParagraphBlock(blocks.RichTextBlock):
 
     class Meta:
         icon = "pilcrow"
-        label = _("Paragraph")
+        label = _("段落")
 
 
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("image"))
-    caption = blocks.CharBlock(label=_("caption"), required=False)
-    alt_text = blocks.CharBlock(
-        label=_("alternative text"), required=False, help_text=_("What the image shows, for screen readers.")
-    )
+    image = ImageChooserBlock(label=_("图片"))
+    caption = blocks.CharBlock(label=_("图片说明"), required=False)
+    alt_text = blocks.CharBlock(label=_("替代文字"), required=False, help_text=_("图片所示内容，供读屏软件使用。"))
 
     class Meta:
         icon = "image"
         template = "common/blocks/image_block.html"
-        label = _("Image")
+        label = _("图片")
 
 
 class QuoteBlock(blocks.StructBlock):
-    text = blocks.TextBlock(label=_("quote"))
-    source = blocks.CharBlock(label=_("source"), required=False)
+    text = blocks.TextBlock(label=_("引文"))
+    source = blocks.CharBlock(label=_("出处"), required=False)
 
     class Meta:
         icon = "openquote"
         template = "common/blocks/quote_block.html"
-        label = _("Quote")
+        label = _("引文")
 
 
 class AttachmentListBlock(blocks.ListBlock):
     def __init__(self, **kwargs):
-        super().__init__(DocumentChooserBlock(label=_("document")), **kwargs)
+        super().__init__(DocumentChooserBlock(label=_("文档")), **kwargs)
 
     class Meta:
         icon = "doc-full"
         template = "common/blocks/attachment_list_block.html"
-        label = _("Attachments")
+        label = _("附件")
 
 
 class BodyBlock(blocks.StreamBlock):
@@ -63,5 +61,5 @@ class BodyBlock(blocks.StreamBlock):
     paragraph = ParagraphBlock()
     image = ImageBlock()
     quote = QuoteBlock()
-    table = TableBlock(label=_("Table"), template="common/blocks/table_block.html")
+    table = TableBlock(label=_("表格"), template="common/blocks/table_block.html")
     attachments = AttachmentListBlock()

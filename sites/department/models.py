@@ -14,8 +14,8 @@ from sites.common.queries import latest_in_site
 class DepartmentHomePage(BasePage):
     """A department's front page: its introduction, news, notices and documents."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-    latest_count = models.PositiveSmallIntegerField(_("items per list"), default=8)
+    intro = RichTextField(_("简介"), blank=True, features=RICH_TEXT_FEATURES)
+    latest_count = models.PositiveSmallIntegerField(_("每个列表的条数"), default=8)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     settings_panels = Page.settings_panels + [FieldPanel("latest_count")]
@@ -25,7 +25,7 @@ class DepartmentHomePage(BasePage):
     search_type_label = _("网站首页")
 
     class Meta:
-        verbose_name = _("department home page")
+        verbose_name = _("部门网站首页")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

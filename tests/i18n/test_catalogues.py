@@ -11,6 +11,7 @@ from django import forms
 from django.conf import settings
 from django.utils import formats, translation
 
+from hub.i18n import chinese
 from hub.i18n.kyrgyz import to_arabic
 
 from .messages import hidden_in_fstrings, missing_translations, source_messages
@@ -156,3 +157,49 @@ def test_djangos_own_kyrgyz_messages_are_in_arabic_script():
 )
 def test_kyrgyz_is_written_in_xinjiang_arabic_script(cyrillic, arabic):
     assert to_arabic(cyrillic) == arabic
+
+
+# The Chinese supplement (hub/i18n/catalogues/zh_Hans): upstream messages Wagtail & co. leave untranslated.
+FORMAT_PLACEHOLDER = re.compile(r"%\(\w+\)[sdr]|%[sdr]|\{\w*\}")
+
+
+@pytest.mark.parametrize("domain", chinese.DOMAINS)
+def test_the_chinese_supplement_has_every_upstream_message_left_untranslated(domain):
+    """Fails after an upgrade brings new messages: run manage.py build_chinese_catalogue and translate them."""
+    result = chinese.build(domain, write=False)
+    assert sum(result.per_app.values()) > 0
+    assert not result.untranslated and not result.dropped, (
+        f"{len(result.untranslated)} to translate, {result.dropped} no longer needed: {result.untranslated[:20]}"
+    )
+
+
+@pytest.mark.parametrize("domain", chinese.DOMAINS)
+def test_the_chinese_supplement_keeps_placeholders_and_is_compiled(domain):
+    po_path = chinese.catalogue_path(domain)
+    compiled = gettext.GNUTranslations(open(po_path.with_suffix(".mo"), "rb"))
+    for entry in polib.pofile(str(po_path)):
+        assert entry.translated() and "fuzzy" not in entry.flags, entry.msgid
+        for text in texts(entry):
+            expected = set(FORMAT_PLACEHOLDER.findall(entry.msgid)) | set(
+                FORMAT_PLACEHOLDER.findall(entry.msgid_plural)
+            )
+            assert set(FORMAT_PLACEHOLDER.findall(text)) <= expected, f"{entry.msgid!r} → {text!r}"
+            if not entry.msgid_plural:
+                assert set(FORMAT_PLACEHOLDER.findall(entry.msgid)) <= set(FORMAT_PLACEHOLDER.findall(text)), text
+        key = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
+        if entry.msgid_plural:
+            assert compiled.ngettext(entry.msgid, entry.msgid_plural, 2) == entry.msgstr_plural[0]
+        else:
+            assert compiled._catalog.get(key) == entry.msgstr, f"{po_path}: {entry.msgid!r} compiled differently"
+
+
+def test_wagtails_messages_read_in_chinese():
+    with translation.override("zh-hans"):
+        assert translation.gettext("Saved") == "已保存"
+        assert translation.gettext("Search all pages…") == "搜索全部页面…"
+        slug = translation.gettext("The slug '%(page_slug)s' is already in use within the parent page.")
+        assert slug % {"page_slug": "gzdt"} == "缩略名“gzdt”已被同一父页面下的其他页面使用。"
+        deleted = translation.ngettext(
+            "%(num_parent_objects)d page has been deleted", "%(num_parent_objects)d pages have been deleted", 3
+        )
+        assert deleted % {"num_parent_objects": 3} == "已删除 3 个页面"

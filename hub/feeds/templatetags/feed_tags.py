@@ -28,7 +28,7 @@ def feed_links(context):
         column_path = page.url_path.split("/", 2)[2].strip("/")
         for kind, mime in (("rss", "application/rss+xml"), ("atom", "application/atom+xml")):
             url = reverse(f"feeds:column_{kind}", kwargs={"column_path": column_path})
-            links.append((url, mime, _("%(column)s %(kind)s") % {"column": page.title, "kind": kind.upper()}))
+            links.append((url, mime, _("%(column)s%(kind)s") % {"column": page.title, "kind": kind.upper()}))
     return format_html_join(
         "\n",
         '<link rel="alternate" type="{}" title="{}" href="{}">',

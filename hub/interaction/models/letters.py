@@ -19,16 +19,14 @@ def default_reply_days():
 class Mailbox(TenantOwned):
     """A mailbox a tenant answers; the portal's is the 州长信箱, each department has its own."""
 
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(_("名称"), max_length=50)
     reply_days = models.PositiveSmallIntegerField(
-        _("working days to reply (答复时限)"),
+        _("答复时限"),
         default=default_reply_days,
-        help_text=_("A letter not answered within this many working days is flagged overdue."),
+        help_text=_("超过这么多个工作日未答复的来信标记为超期。"),
     )
-    notify_email = models.EmailField(
-        _("notification address"), blank=True, help_text=_("Told of every new letter (never its content).")
-    )
-    is_open = models.BooleanField(_("accepting letters"), default=True)
+    notify_email = models.EmailField(_("通知邮箱"), blank=True, help_text=_("每有新来信即通知（不含来信内容）。"))
+    is_open = models.BooleanField(_("接受来信"), default=True)
 
     panels = [
         FieldPanel("department"),
@@ -40,8 +38,8 @@ class Mailbox(TenantOwned):
 
     class Meta:
         ordering = ["department", "name"]
-        verbose_name = _("mailbox (信箱)")
-        verbose_name_plural = _("mailboxes (信箱)")
+        verbose_name = _("信箱")
+        verbose_name_plural = _("信箱")
         constraints = [models.UniqueConstraint(fields=["department", "name"], name="interaction_mailbox_unique_name")]
 
     def __str__(self):
@@ -66,26 +64,24 @@ class Letter(TrackedSubmission):
 
     Status = ReplyStatus
 
-    mailbox = models.ForeignKey(Mailbox, verbose_name=_("mailbox"), on_delete=models.PROTECT, related_name="letters")
-    name = models.CharField(_("name (姓名)"), max_length=50)
-    phone = models.CharField(_("phone (电话)"), max_length=30, blank=True)
-    email = models.EmailField(_("e-mail"), max_length=254, blank=True)
-    subject = models.CharField(_("subject (标题)"), max_length=100)
-    category = models.CharField(_("category (类别)"), max_length=20, choices=Category.choices)
-    body = models.TextField(_("text (内容)"))
-    publish_allowed = models.BooleanField(_("writer allows publication (同意公开)"), default=False)
-    attachment = models.FileField(
-        _("attachment"), storage=private_storage, upload_to=upload_path, blank=True, max_length=200
-    )
-    attachment_name = models.CharField(_("attachment file name"), max_length=120, blank=True)
-    attachment_size = models.PositiveIntegerField(_("attachment size"), null=True, blank=True)
+    mailbox = models.ForeignKey(Mailbox, verbose_name=_("信箱"), on_delete=models.PROTECT, related_name="letters")
+    name = models.CharField(_("姓名"), max_length=50)
+    phone = models.CharField(_("电话"), max_length=30, blank=True)
+    email = models.EmailField(_("电子邮箱"), max_length=254, blank=True)
+    subject = models.CharField(_("标题"), max_length=100)
+    category = models.CharField(_("类别"), max_length=20, choices=Category.choices)
+    body = models.TextField(_("内容"))
+    publish_allowed = models.BooleanField(_("同意公开"), default=False)
+    attachment = models.FileField(_("附件"), storage=private_storage, upload_to=upload_path, blank=True, max_length=200)
+    attachment_name = models.CharField(_("附件文件名"), max_length=120, blank=True)
+    attachment_size = models.PositiveIntegerField(_("附件大小"), null=True, blank=True)
 
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.RECEIVED)
-    reply = models.TextField(_("reply (答复)"), blank=True)
-    replied_at = models.DateTimeField(_("replied"), null=True, blank=True)
+    status = models.CharField(_("状态"), max_length=12, choices=Status.choices, default=Status.RECEIVED)
+    reply = models.TextField(_("答复"), blank=True)
+    replied_at = models.DateTimeField(_("答复时间"), null=True, blank=True)
     reply_department = models.ForeignKey(
         "tenancy.Department",
-        verbose_name=_("replied by (答复单位)"),
+        verbose_name=_("答复单位"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -95,18 +91,18 @@ class Letter(TrackedSubmission):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    is_published = models.BooleanField(_("published (已公开)"), default=False)
-    published_at = models.DateTimeField(_("published"), null=True, blank=True)
-    public_subject = models.CharField(_("published subject"), max_length=100, blank=True)
-    public_body = models.TextField(_("published text"), blank=True)
+    is_published = models.BooleanField(_("已公开"), default=False)
+    published_at = models.DateTimeField(_("公开时间"), null=True, blank=True)
+    public_subject = models.CharField(_("公开的标题"), max_length=100, blank=True)
+    public_body = models.TextField(_("公开的内容"), blank=True)
     public_reply = models.TextField(_("公开的答复"), blank=True)
     # Archived by the tenant's staff: kept, out of the default list; reversible.
     archived_at = models.DateTimeField(_("归档时间"), null=True, blank=True, db_index=True, editable=False)
 
     class Meta:
         ordering = ["-submitted_at", "-pk"]
-        verbose_name = _("letter (来信)")
-        verbose_name_plural = _("letters (来信)")
+        verbose_name = _("来信")
+        verbose_name_plural = _("来信")
         constraints = [
             # Nothing is published that the writer did not allow, and nothing before it is answered.
             models.CheckConstraint(
@@ -168,7 +164,7 @@ class LetterEvent(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
-        verbose_name = _("letter event")
+        verbose_name = _("来信处理记录")
 
     def __str__(self):
         return f"{self.letter_id} {self.kind}"

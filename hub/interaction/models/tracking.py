@@ -23,12 +23,12 @@ class TrackedSubmission(TenantOwned):
     `department` is the tenant whose staff handle it now; only they see the personal data.
     """
 
-    tracking_code = models.CharField(_("tracking code (查询码)"), max_length=24, unique=True, editable=False)
+    tracking_code = models.CharField(_("查询码"), max_length=24, unique=True, editable=False)
     password_hash = models.CharField(max_length=128, editable=False)
-    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now, db_index=True, editable=False)
-    deadline = models.DateField(_("reply deadline (答复期限)"), db_index=True, editable=False)
-    closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
-    closed_late = models.BooleanField(_("closed after the deadline"), default=False, editable=False)
+    submitted_at = models.DateTimeField(_("提交时间"), default=timezone.now, db_index=True, editable=False)
+    deadline = models.DateField(_("答复期限"), db_index=True, editable=False)
+    closed_at = models.DateTimeField(_("办结时间"), null=True, blank=True, editable=False)
+    closed_late = models.BooleanField(_("超期办结"), default=False, editable=False)
 
     # The first letters of every tracking code of this kind (信件 XJ, 申请公开 YS, 办件 BJ …).
     tracking_prefix = "XX"
@@ -60,7 +60,7 @@ class TrackedSubmission(TenantOwned):
         return (today or timezone.localdate()) > self.deadline
 
     is_overdue.boolean = True
-    is_overdue.short_description = _("overdue (超期)")
+    is_overdue.short_description = _("超期")
 
     @property
     def overdue(self):

@@ -31,7 +31,7 @@ class ContentCheck(models.Model):
     department = models.ForeignKey(
         "tenancy.Department", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    checked_at = models.DateTimeField(_("checked at"), auto_now_add=True)
+    checked_at = models.DateTimeField(_("检查时间"), auto_now_add=True)
     checked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -41,8 +41,8 @@ class ContentCheck(models.Model):
 
     class Meta:
         ordering = ["-checked_at", "-pk"]
-        verbose_name = _("content check")
-        verbose_name_plural = _("content checks")
+        verbose_name = _("内容检查")
+        verbose_name_plural = _("内容检查")
         indexes = [models.Index(fields=["revision", "rules_version"], name="workflow_check_revision_idx")]
 
     def __str__(self):
@@ -77,11 +77,11 @@ class Finding(models.Model):
     check_run = models.ForeignKey(ContentCheck, on_delete=models.CASCADE, related_name="findings")
     grade = models.CharField(max_length=10, choices=Grade.choices)
     category = models.CharField(max_length=10, choices=Category.choices)
-    source = models.CharField(_("rule list"), max_length=100, blank=True)
-    rule = models.CharField(_("rule"), max_length=200, blank=True)
-    message = models.CharField(_("message"), max_length=300)
-    suggestion = models.CharField(_("suggestion"), max_length=200, blank=True)
-    field = models.CharField(_("where"), max_length=200, blank=True)
+    source = models.CharField(_("规则列表"), max_length=100, blank=True)
+    rule = models.CharField(_("规则"), max_length=200, blank=True)
+    message = models.CharField(_("提示"), max_length=300)
+    suggestion = models.CharField(_("建议"), max_length=200, blank=True)
+    field = models.CharField(_("位置"), max_length=200, blank=True)
     before = models.CharField(max_length=100, blank=True)
     matched = models.CharField(max_length=200, blank=True)
     after = models.CharField(max_length=100, blank=True)
@@ -89,7 +89,7 @@ class Finding(models.Model):
 
     class Meta:
         ordering = ["check_run", "sort_order"]
-        verbose_name = _("check finding")
+        verbose_name = _("检查发现")
 
     def __str__(self):
         return f"{self.get_grade_display()}: {self.message}"

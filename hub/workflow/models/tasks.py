@@ -99,8 +99,8 @@ class ContentCheckTask(Task):
     admin_form_fields = Task.admin_form_fields
 
     class Meta:
-        verbose_name = _("machine content check (机器检查)")
-        verbose_name_plural = _("machine content checks (机器检查)")
+        verbose_name = _("机器检查")
+        verbose_name_plural = _("机器检查")
 
     def start(self, workflow_state, user=None):
         from ..screening.runner import check_revision
@@ -129,7 +129,7 @@ class TenantReviewTask(ReviewGateMixin, Task):
     """初审: reviewed by the holders of one role (reviewers) in the page's own tenant."""
 
     role = models.CharField(
-        _("role in the page's own site"),
+        _("页面所属站点中的角色"),
         max_length=20,
         choices=TenantGroup.Role.choices,
         default=TenantGroup.Role.REVIEWER,
@@ -138,8 +138,8 @@ class TenantReviewTask(ReviewGateMixin, Task):
     admin_form_fields = Task.admin_form_fields + ["role"]
 
     class Meta:
-        verbose_name = _("review by the site's own role (初审)")
-        verbose_name_plural = _("reviews by the site's own role (初审)")
+        verbose_name = _("初审")
+        verbose_name_plural = _("初审")
 
     def start(self, workflow_state, user=None):
         # Like Wagtail's group approval: a lock held by someone who does not review here is released,
@@ -194,8 +194,8 @@ class CentralReviewTask(ReviewGateMixin, AbstractGroupApprovalTask):
     """复审 / 终审: reviewed by group-wide groups (e-government centre editors, government-office leaders)."""
 
     class Meta:
-        verbose_name = _("group-wide review (复审 / 终审)")
-        verbose_name_plural = _("group-wide reviews (复审 / 终审)")
+        verbose_name = _("复审 / 终审")
+        verbose_name_plural = _("复审 / 终审")
 
     def user_can_review(self, obj, user):
         return user.is_active and (user.is_superuser or self._user_in_groups(user))

@@ -28,10 +28,10 @@ class ContactPage(DirectoryPageMixin, BasePage):
     """联系我们: the tenant's address, phone, email, office hours and website, read from the directory."""
 
     intro = RichTextField(
-        _("further information"),
+        _("其他信息"),
         blank=True,
         features=RICH_TEXT_FEATURES,
-        help_text=_("E.g. how to get there. Address, phone and office hours come from the department directory."),
+        help_text=_("例如交通方式。地址、电话和办公时间取自部门名录。"),
     )
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("intro")]
@@ -41,13 +41,13 @@ class ContactPage(DirectoryPageMixin, BasePage):
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = _("contact page (联系我们)")
+        verbose_name = _("联系我们")
 
 
 class LeadershipPage(DirectoryPageMixin, BasePage):
     """领导之窗: the tenant's leaders, positions and responsibilities from the directory; profiles may sit below."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    intro = RichTextField(_("简介"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("intro")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
@@ -56,14 +56,14 @@ class LeadershipPage(DirectoryPageMixin, BasePage):
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = _("leadership page (领导之窗)")
+        verbose_name = _("领导之窗")
 
 
 class LeaderProfilePage(BasePage):
     """A leader's profile (领导之窗): biography and speeches. Name, position, responsibilities and photo are
     the leader's record in the department directory, which links to this page as the leader's profile."""
 
-    biography = RichTextField(_("biography (简历)"), blank=True, features=RICH_TEXT_FEATURES)
+    biography = RichTextField(_("简历"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [DirectoryLeaderPanel(), FieldPanel("biography")]
     search_fields = BasePage.search_fields + [index.SearchField("leader_text"), index.SearchField("biography")]
@@ -75,7 +75,7 @@ class LeaderProfilePage(BasePage):
     directory_role = "leader_profile"
 
     class Meta:
-        verbose_name = _("leader profile (领导之窗)")
+        verbose_name = _("领导个人页面")
 
     @cached_property
     def directory_leader(self):

@@ -70,8 +70,8 @@ def genre_of(title):
 class DisclosureCataloguePage(BasePage):
     """The information disclosure catalogue (政府信息公开目录)."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-    per_page = models.PositiveSmallIntegerField(_("documents per page"), default=20)
+    intro = RichTextField(_("简介"), blank=True, features=RICH_TEXT_FEATURES)
+    per_page = models.PositiveSmallIntegerField(_("每页文件数"), default=20)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("summary")]
     settings_panels = Page.settings_panels + [FieldPanel("per_page")]
@@ -80,7 +80,7 @@ class DisclosureCataloguePage(BasePage):
     subpage_types = ["common.DisclosureGuidePage", "common.AnnualReportPage"]
 
     class Meta:
-        verbose_name = _("disclosure catalogue (信息公开目录)")
+        verbose_name = _("信息公开目录")
 
     # Scope ---------------------------------------------------------------------------------------
     @property
@@ -262,7 +262,7 @@ def _query(filters, **changes):
 class DisclosureGuidePage(DatedPageMixin, BasePage):
     """The information disclosure guide (政府信息公开指南); the contact block reads the department directory."""
 
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("date"), FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
@@ -270,14 +270,14 @@ class DisclosureGuidePage(DatedPageMixin, BasePage):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("disclosure guide (信息公开指南)")
+        verbose_name = _("信息公开指南")
 
 
 class AnnualReportPage(DatedPageMixin, AttachmentsMixin, BasePage):
     """The annual report on information disclosure (政府信息公开工作年度报告)."""
 
-    year = models.PositiveSmallIntegerField(_("report year"))
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    year = models.PositiveSmallIntegerField(_("报告年度"))
+    body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True)
 
     content_panels = (
         Page.content_panels
@@ -289,4 +289,4 @@ class AnnualReportPage(DatedPageMixin, AttachmentsMixin, BasePage):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("annual disclosure report (信息公开年度报告)")
+        verbose_name = _("信息公开年度报告")

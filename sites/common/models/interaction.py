@@ -130,15 +130,15 @@ class MailboxPage(CitizenPageMixin, BasePage):
 
     mailbox = models.ForeignKey(
         "interaction.Mailbox",
-        verbose_name=gettext_lazy("mailbox"),
+        verbose_name=gettext_lazy("信箱"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=gettext_lazy("Empty: the site's own mailbox."),
+        help_text=gettext_lazy("留空：使用本站自己的信箱。"),
     )
-    intro = RichTextField(gettext_lazy("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-    notice = RichTextField(gettext_lazy("notes for writers (写信须知)"), blank=True, features=RICH_TEXT_FEATURES)
+    intro = RichTextField(gettext_lazy("简介"), blank=True, features=RICH_TEXT_FEATURES)
+    notice = RichTextField(gettext_lazy("写信须知"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [
         FieldPanel("mailbox"),
@@ -153,7 +153,7 @@ class MailboxPage(CitizenPageMixin, BasePage):
     receipt_kind = "letter"
 
     class Meta:
-        verbose_name = gettext_lazy("mailbox page (信箱)")
+        verbose_name = gettext_lazy("信箱页面")
 
     def get_mailbox(self):
         if self.mailbox_id:
@@ -261,17 +261,15 @@ class MailboxPage(CitizenPageMixin, BasePage):
 class ConsultationPage(CitizenPageMixin, BasePage):
     """A draft policy open for comment (意见征集) between two dates; afterwards, what was adopted (采纳情况)."""
 
-    opens_on = models.DateField(gettext_lazy("opens on (开始日期)"), default=datetime.date.today)
-    closes_on = models.DateField(gettext_lazy("closes on (截止日期)"))
-    draft = StreamField(BodyBlock(), verbose_name=gettext_lazy("draft text (征求意见稿)"), blank=True)
-    other_channels = RichTextField(
-        gettext_lazy("other ways to comment (其他反馈渠道)"), blank=True, features=RICH_TEXT_FEATURES
-    )
+    opens_on = models.DateField(gettext_lazy("开始日期"), default=datetime.date.today)
+    closes_on = models.DateField(gettext_lazy("截止日期"))
+    draft = StreamField(BodyBlock(), verbose_name=gettext_lazy("征求意见稿"), blank=True)
+    other_channels = RichTextField(gettext_lazy("其他反馈渠道"), blank=True, features=RICH_TEXT_FEATURES)
     adoption = RichTextField(
-        gettext_lazy("what was adopted (采纳情况)"),
+        gettext_lazy("采纳情况"),
         blank=True,
         features=RICH_TEXT_FEATURES,
-        help_text=gettext_lazy("Published after the closing date: the comments received and how they were used."),
+        help_text=gettext_lazy("截止后公布：收到的意见及采纳情况。"),
     )
 
     content_panels = Page.content_panels + [
@@ -288,7 +286,7 @@ class ConsultationPage(CitizenPageMixin, BasePage):
     receipt_kind = "comment"
 
     class Meta:
-        verbose_name = gettext_lazy("public consultation (意见征集)")
+        verbose_name = gettext_lazy("意见征集")
 
     def clean(self):
         super().clean()
@@ -325,7 +323,7 @@ class ConsultationPage(CitizenPageMixin, BasePage):
 class DisclosureRequestPage(CitizenPageMixin, BasePage):
     """Disclosure on application (依申请公开): the request form and look-up; answered within 20 working days."""
 
-    intro = RichTextField(gettext_lazy("guidance (申请须知)"), blank=True, features=RICH_TEXT_FEATURES)
+    intro = RichTextField(gettext_lazy("申请须知"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("intro")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
@@ -335,7 +333,7 @@ class DisclosureRequestPage(CitizenPageMixin, BasePage):
     receipt_kind = "disclosure"
 
     class Meta:
-        verbose_name = gettext_lazy("disclosure request page (依申请公开)")
+        verbose_name = gettext_lazy("依申请公开页面")
 
     @path("")
     def apply(self, request):
@@ -371,13 +369,13 @@ class DisclosureRequestPage(CitizenPageMixin, BasePage):
 class ServiceIndexPage(CitizenPageMixin, BasePage):
     """The service catalogue (办事服务): every department's items by department, audience and life event."""
 
-    intro = RichTextField(gettext_lazy("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    intro = RichTextField(gettext_lazy("简介"), blank=True, features=RICH_TEXT_FEATURES)
     own_items_only = models.BooleanField(
-        gettext_lazy("only this site's department"),
+        gettext_lazy("只列本站部门的事项"),
         default=False,
-        help_text=gettext_lazy("A department's site may list its own items only; the portal lists everyone's."),
+        help_text=gettext_lazy("部门网站可以只列出本部门的事项；门户网站列出所有部门的事项。"),
     )
-    per_page = models.PositiveSmallIntegerField(gettext_lazy("items per page"), default=30)
+    per_page = models.PositiveSmallIntegerField(gettext_lazy("每页条数"), default=30)
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("intro")]
     settings_panels = Page.settings_panels + [FieldPanel("own_items_only"), FieldPanel("per_page")]
@@ -388,7 +386,7 @@ class ServiceIndexPage(CitizenPageMixin, BasePage):
     receipt_kind = "application"
 
     class Meta:
-        verbose_name = gettext_lazy("service catalogue (办事服务)")
+        verbose_name = gettext_lazy("办事服务")
 
     def scope_departments(self):
         if self.own_items_only and self.department is not None:

@@ -19,7 +19,7 @@ def today():
 class BasePage(Page):
     """Every public page type: knows its tenant through the tree."""
 
-    summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences for listings and search."))
+    summary = models.TextField(_("摘要"), blank=True, help_text=_("用于列表和搜索结果的一两句话。"))
 
     search_fields = Page.search_fields + [index.SearchField("summary")]
     # Slugs are identifiers shared by every language version of a page, so an address differs between
@@ -66,7 +66,7 @@ class BasePage(Page):
 class DatedPageMixin(models.Model):
     """A publication date editors may set, so imported items keep their original date."""
 
-    date = models.DateField(_("publication date (发布日期)"), default=today, db_index=True)
+    date = models.DateField(_("发布日期"), default=today, db_index=True)
 
     date_panels = [FieldPanel("date")]
 
@@ -92,7 +92,7 @@ class SubjectMixin(models.Model):
 
     subject = models.ForeignKey(
         "taxonomy.Subject",
-        verbose_name=_("subject (主题分类)"),
+        verbose_name=_("主题分类"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -110,9 +110,9 @@ class PageAttachment(Orderable):
 
     page = ParentalKey("wagtailcore.Page", related_name="attachments", on_delete=models.CASCADE)
     document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+        "wagtaildocs.Document", verbose_name=_("文档"), on_delete=models.CASCADE, related_name="+"
     )
-    title = models.CharField(_("title"), max_length=200, blank=True, help_text=_("Defaults to the document's title."))
+    title = models.CharField(_("标题"), max_length=200, blank=True, help_text=_("默认为文档的标题。"))
 
     panels = [FieldPanel("document"), FieldPanel("title")]
 
@@ -122,7 +122,7 @@ class PageAttachment(Orderable):
 
 
 class AttachmentsMixin(models.Model):
-    attachment_panels = [InlinePanel("attachments", label=_("Attachments"))]
+    attachment_panels = [InlinePanel("attachments", label=_("附件"))]
 
     class Meta:
         abstract = True

@@ -112,8 +112,8 @@ class ColumnIndexPage(BasePage):
         default=ColumnKind.GENERAL,
         help_text=_("决定本栏目下可以添加哪些类型的页面。"),
     )
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-    per_page = models.PositiveSmallIntegerField(_("items per page"), default=20)
+    intro = RichTextField(_("简介"), blank=True, features=RICH_TEXT_FEATURES)
+    per_page = models.PositiveSmallIntegerField(_("每页条数"), default=20)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("summary")]
     settings_panels = Page.settings_panels + [FieldPanel("column_kind"), FieldPanel("per_page")]
@@ -130,8 +130,8 @@ class ColumnIndexPage(BasePage):
     search_type_label = _("栏目")
 
     class Meta:
-        verbose_name = _("column (栏目)")
-        verbose_name_plural = _("columns (栏目)")
+        verbose_name = _("栏目")
+        verbose_name_plural = _("栏目")
 
     def accepts_page_type(self, model):
         """Whether a page of this model may be a child of this column, by the column's kind."""
@@ -184,13 +184,13 @@ class ArticlePage(DatedPageMixin, SubjectMixin, AttachmentsMixin, BasePage):
     """News (新闻) and notices (通知公告)."""
 
     class Kind(models.TextChoices):
-        NEWS = "news", _("News")
-        NOTICE = "notice", _("Notice")
+        NEWS = "news", _("工作动态")
+        NOTICE = "notice", _("通知公告")
 
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.NEWS)
-    source = models.CharField(_("source (来源)"), max_length=100, blank=True)
-    author = models.CharField(_("author (作者)"), max_length=100, blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    kind = models.CharField(_("类型"), max_length=10, choices=Kind.choices, default=Kind.NEWS)
+    source = models.CharField(_("来源"), max_length=100, blank=True)
+    author = models.CharField(_("作者"), max_length=100, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True)
 
     content_panels = (
         Page.content_panels
@@ -201,7 +201,7 @@ class ArticlePage(DatedPageMixin, SubjectMixin, AttachmentsMixin, BasePage):
                     FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]),
                     FieldRowPanel([FieldPanel("source"), FieldPanel("author")]),
                 ],
-                heading=_("Metadata"),
+                heading=_("元数据"),
             ),
             FieldPanel("body"),
         ]
@@ -222,7 +222,7 @@ class ArticlePage(DatedPageMixin, SubjectMixin, AttachmentsMixin, BasePage):
 
     class Meta:
         ordering = ["-date"]
-        verbose_name = _("article")
+        verbose_name = _("文章")
 
 
 class GovernmentDocumentPage(DatedPageMixin, SubjectMixin, AttachmentsMixin, BasePage):
@@ -235,18 +235,18 @@ class GovernmentDocumentPage(DatedPageMixin, SubjectMixin, AttachmentsMixin, Bas
         REPEALED = "repealed", _("废止")
 
     index_number = models.CharField(
-        _("index number (索引号)"),
+        _("索引号"),
         max_length=60,
         blank=True,
         editable=False,
         db_index=True,
-        help_text=_("Issued automatically on first save; never changes."),
+        help_text=_("首次保存时自动生成，此后不变。"),
     )
-    issuing_authority = models.CharField(_("issuing authority (发文机关)"), max_length=100)
-    document_number = models.CharField(_("document number (发文字号)"), max_length=60, blank=True, db_index=True)
-    written_date = models.DateField(_("date written (成文日期)"), null=True, blank=True)
-    validity = models.CharField(_("validity (有效性)"), max_length=10, choices=Validity.choices, default=Validity.VALID)
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    issuing_authority = models.CharField(_("发文机关"), max_length=100)
+    document_number = models.CharField(_("发文字号"), max_length=60, blank=True, db_index=True)
+    written_date = models.DateField(_("成文日期"), null=True, blank=True)
+    validity = models.CharField(_("有效性"), max_length=10, choices=Validity.choices, default=Validity.VALID)
+    body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True)
 
     content_panels = (
         Page.content_panels
@@ -257,7 +257,7 @@ class GovernmentDocumentPage(DatedPageMixin, SubjectMixin, AttachmentsMixin, Bas
                     FieldRowPanel([FieldPanel("written_date"), FieldPanel("date"), FieldPanel("validity")]),
                     FieldPanel("subject"),
                 ],
-                heading=_("Disclosure metadata"),
+                heading=_("信息公开元数据"),
             ),
             FieldPanel("summary"),
             FieldPanel("body"),
@@ -281,7 +281,7 @@ class GovernmentDocumentPage(DatedPageMixin, SubjectMixin, AttachmentsMixin, Bas
     search_exact_lookups = [("document_number", "document_number"), ("index_number", "index_number")]
 
     class Meta:
-        verbose_name = _("government document (政府文件)")
+        verbose_name = _("政府文件")
 
     def save(self, *args, **kwargs):
         if not self.index_number and self.path:
@@ -303,15 +303,15 @@ class SpeechPage(DatedPageMixin, SubjectMixin, BasePage):
 
     leader = models.ForeignKey(
         "common.LeaderProfilePage",
-        verbose_name=_("leader"),
+        verbose_name=_("领导"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="speeches",
     )
-    speaker = models.CharField(_("speaker"), max_length=100, blank=True, help_text=_("When no leader profile exists."))
-    occasion = models.CharField(_("occasion"), max_length=200, blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    speaker = models.CharField(_("讲话人"), max_length=100, blank=True, help_text=_("没有领导个人页面时填写。"))
+    occasion = models.CharField(_("场合"), max_length=200, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True)
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("leader"), FieldPanel("speaker")]),
@@ -333,7 +333,7 @@ class SpeechPage(DatedPageMixin, SubjectMixin, BasePage):
     search_type_label = _("领导讲话")
 
     class Meta:
-        verbose_name = _("speech (领导讲话)")
+        verbose_name = _("领导讲话")
 
     @property
     def speaker_name(self):
@@ -344,7 +344,7 @@ class FunctionPage(DirectoryPageMixin, BasePage):
     """A department's functions (部门职能): internal units of its own; the main functions (主要职责),
     leadership (领导班子) and contact details are read from the department directory."""
 
-    internal_units = RichTextField(_("internal units (内设机构)"), blank=True, features=RICH_TEXT_FEATURES)
+    internal_units = RichTextField(_("内设机构"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -364,7 +364,7 @@ class FunctionPage(DirectoryPageMixin, BasePage):
     directory_role = "functions"
 
     class Meta:
-        verbose_name = _("department functions (部门职能)")
+        verbose_name = _("部门职能")
 
     def functions_text(self):
         """The directory's main functions as plain text, indexed with the page so a search for them finds it."""
@@ -375,8 +375,8 @@ class FunctionPage(DirectoryPageMixin, BasePage):
 class AppointmentNoticePage(DatedPageMixin, AttachmentsMixin, BasePage):
     """A personnel appointment or removal notice (人事任免)."""
 
-    document_number = models.CharField(_("document number (文号)"), max_length=60, blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    document_number = models.CharField(_("文号"), max_length=60, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True)
 
     content_panels = (
         Page.content_panels
@@ -395,7 +395,7 @@ class AppointmentNoticePage(DatedPageMixin, AttachmentsMixin, BasePage):
     search_exact_lookups = [("document_number", "document_number")]
 
     class Meta:
-        verbose_name = _("appointment notice (人事任免)")
+        verbose_name = _("人事任免")
 
 
 class SpecialTopicPage(DatedPageMixin, SubjectMixin, BasePage):
@@ -403,13 +403,13 @@ class SpecialTopicPage(DatedPageMixin, SubjectMixin, BasePage):
 
     banner = models.ForeignKey(
         "wagtailimages.Image",
-        verbose_name=_("banner"),
+        verbose_name=_("横幅图片"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -430,7 +430,7 @@ class SpecialTopicPage(DatedPageMixin, SubjectMixin, BasePage):
     search_type_label = _("专题")
 
     class Meta:
-        verbose_name = _("special topic (专题)")
+        verbose_name = _("专题页面")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -441,7 +441,7 @@ class SpecialTopicPage(DatedPageMixin, SubjectMixin, BasePage):
 class StandardPage(AttachmentsMixin, BasePage):
     """A plain content page (about us, guides, contact)."""
 
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True)
 
     content_panels = (
         Page.content_panels + [FieldPanel("summary"), FieldPanel("body")] + AttachmentsMixin.attachment_panels
@@ -458,4 +458,4 @@ class StandardPage(AttachmentsMixin, BasePage):
     search_type_label = _("页面")
 
     class Meta:
-        verbose_name = _("standard page")
+        verbose_name = _("普通页面")

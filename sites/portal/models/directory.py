@@ -18,14 +18,14 @@ from .mixins import PortalOnlyMixin
 class DepartmentIndexPage(PortalOnlyMixin, RoutablePageMixin, BasePage):
     """Every online department by category with its contact details; <code>/ shows one in full."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    intro = RichTextField(_("简介"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("summary")]
     parent_page_types = ["portal.PortalHomePage", "common.ColumnIndexPage"]
     subpage_types = []
 
     class Meta:
-        verbose_name = _("department list (部门名录)")
+        verbose_name = _("部门名录页面")
 
     @path("")
     def department_list(self, request):

@@ -16,9 +16,9 @@ from sites.common.queries import latest_across_sites, latest_in_site
 class PortalHomePage(BasePage):
     """The portal's front page: headlines, notices and the latest from every department."""
 
-    welcome = RichTextField(_("welcome text"), blank=True, features=RICH_TEXT_FEATURES)
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
-    latest_count = models.PositiveSmallIntegerField(_("items per list"), default=8)
+    welcome = RichTextField(_("欢迎词"), blank=True, features=RICH_TEXT_FEATURES)
+    body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True)
+    latest_count = models.PositiveSmallIntegerField(_("每个列表的条数"), default=8)
 
     content_panels = Page.content_panels + [FieldPanel("welcome"), FieldPanel("body")]
     settings_panels = Page.settings_panels + [FieldPanel("latest_count")]
@@ -34,7 +34,7 @@ class PortalHomePage(BasePage):
     search_type_label = _("网站首页")
 
     class Meta:
-        verbose_name = _("portal home page")
+        verbose_name = _("门户网站首页")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

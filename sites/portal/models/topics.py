@@ -32,8 +32,8 @@ def paginate(request, items, per_page):
 class TopicIndexPage(PortalOnlyMixin, RoutablePageMixin, BasePage):
     """专题专栏: the shared topics; <topic slug>/ lists that topic's pages from every online site."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-    per_page = models.PositiveSmallIntegerField(_("items per page"), default=20)
+    intro = RichTextField(_("简介"), blank=True, features=RICH_TEXT_FEATURES)
+    per_page = models.PositiveSmallIntegerField(_("每页条数"), default=20)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("summary")]
     settings_panels = Page.settings_panels + [FieldPanel("per_page")]
@@ -41,7 +41,7 @@ class TopicIndexPage(PortalOnlyMixin, RoutablePageMixin, BasePage):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("topic index (专题)")
+        verbose_name = _("专题列表")
 
     def tagged_q(self, roots, prefix=""):
         """Live pages in this page's language under the online tenants' roots; synced copies left out."""
