@@ -427,10 +427,10 @@ def validate_address(department, *, hostname, port):
         raise ValidationError({"port": [_("端口应为 1 到 65535 之间的数字。")]})
     other = Department.objects.filter(hostname=hostname).exclude(pk=department.pk).first()
     if other:
-        message = _("The hostname %(hostname)s is already used by %(name)s.")
+        message = _("主机名 %(hostname)s 已被%(name)s使用。")
         raise ValidationError({"hostname": [message % {"hostname": hostname, "name": other.name}]})
     if Site.objects.filter(hostname=hostname, port=port).exclude(pk=department.site_id).exists():
-        message = _("A Wagtail site already answers at %(hostname)s.")
+        message = _("已有 Wagtail 站点使用 %(hostname)s。")
         raise ValidationError({"hostname": [message % {"hostname": hostname}]})
     return hostname
 
