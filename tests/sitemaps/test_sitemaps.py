@@ -149,3 +149,15 @@ def test_every_page_links_the_site_map_in_its_footer(w, client):
 def test_addresses_outside_any_tenant_have_no_sitemap(client):
     for path in ("/sitemap.xml", "/robots.txt", "/wzdt/"):
         assert client.get(path, HTTP_HOST="nobody.localhost").status_code in (404, 410), path
+
+
+def test_every_page_links_the_national_error_report_platform_from_its_setting(w, client, settings):
+    page = rel(w, w.ug_article)
+    html = client.get(page, HTTP_HOST=w.tenant.hostname).content.decode()
+    assert 'href="https://zfwzzc.www.gov.cn/"' in html
+    settings.HUB_ERROR_REPORT_PLATFORM_URL = "https://zfwzzc.example.gov.cn/report/"
+    html = client.get(rel(w, w.article), HTTP_HOST=w.tenant.hostname).content.decode()
+    assert 'href="https://zfwzzc.example.gov.cn/report/"' in html and "我为政府网站找错" in html
+    settings.HUB_ERROR_REPORT_PLATFORM_URL = ""
+    html = client.get(rel(w, w.article), HTTP_HOST=w.tenant.hostname).content.decode()
+    assert "zfwzzc" not in html and "我为政府网站找错" not in html
