@@ -250,6 +250,8 @@ HUB_PRIVATE_MEDIA_ROOT = Path(os.environ.get("HUB_PRIVATE_MEDIA_ROOT", BASE_DIR 
 # the client address behind a trusted proxy, for rate limits (e.g. HTTP_X_REAL_IP).
 HUB_LETTER_REPLY_DAYS = int(os.environ.get("HUB_LETTER_REPLY_DAYS", "5"))
 HUB_CLIENT_IP_HEADER = os.environ.get("HUB_CLIENT_IP_HEADER", "")
+# The national 我为政府网站找错 platform every public page's footer links to (a link only, never fetched).
+HUB_ERROR_REPORT_PLATFORM_URL = os.environ.get("HUB_ERROR_REPORT_PLATFORM_URL", "https://zfwzzc.www.gov.cn/")
 
 # Django's task framework: Wagtail's own tasks run at once, in the request (its default); inspections
 # asked for in the admin are queued in the database and run by `manage.py db_worker --backend inspection`.

@@ -156,6 +156,10 @@ def _addresses(codes):
             (f"{label} english search", hostname, "/en/search/"),
             (f"{label} uyghur home", hostname, "/ug/"),
             (f"{label} missing page", hostname, "/no-such-page/"),
+            (f"{label} sitemap.xml", hostname, "/sitemap.xml"),
+            (f"{label} robots.txt", hostname, "/robots.txt"),
+            (f"{label} site map page", hostname, "/wzdt/"),
+            (f"{label} uyghur site map page", hostname, "/ug/wzdt/"),
         ]
     addresses += [
         ("column feed", host, f"/feeds{path}rss.xml"),

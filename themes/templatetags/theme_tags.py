@@ -181,6 +181,12 @@ def department_bar(context):
     return {"departments": department_sites(context), "current_id": current.pk if current else None}
 
 
+@register.simple_tag
+def error_report_platform_url():
+    """The national 我为政府网站找错 platform's address (a setting; empty hides the footer link)."""
+    return getattr(settings, "HUB_ERROR_REPORT_PLATFORM_URL", "")
+
+
 @register.simple_tag(takes_context=True)
 def portal_site(context):
     """The portal tenant among the online sites, or None."""
