@@ -77,8 +77,7 @@ class PortalHomePage(BasePage):
         context["notices"] = latest_in_site(self, kind="notice", count=self.latest_count)
         context["documents"] = latest_in_site(self, model="common.GovernmentDocumentPage", count=self.latest_count)
         context["department_news"] = latest_across_sites(exclude_root=self, count=self.latest_count)
-        context["headline"] = self.current_headline()
-        context["featured"] = self.featured_pages()
+        context["headline"], context["featured"] = self.pinned(news=context["news"])
         # 领导之窗 reads the portal tenant's leaders from the shared department directory.
         department = department_for_request(request)
         if department is None or department.site.root_page_id != self.pk:
@@ -87,22 +86,33 @@ class PortalHomePage(BasePage):
         context["leaders"] = list(entry.leaders.all()) if entry else []
         return context
 
-    def _shown(self, pages):
-        """The chosen pages as this home page's visitors may see them: live, public, in its language
-        (a pin made on the Chinese page shows its translation on a translated home page)."""
-        keys = [page.translation_key for page in pages if page is not None]
-        if not keys:
-            return []
-        shown = Page.objects.live().public().filter(translation_key__in=keys, locale_id=self.locale_id)
-        found = {page.translation_key: page for page in shown.specific()}
-        return [found[key] for key in keys if key in found]
+    def pinned(self, news=None):
+        """(headline, featured items) as this page's visitors may see them: live, public, in its
+        language (a pin made on the Chinese page shows its translation on a translated home page).
 
-    def current_headline(self):
-        """The pinned headline; without one (or if it is no longer public), the newest of the
-        portal's own news: synced copies of submissions enter the lists, never the headline by themselves."""
-        pinned = self._shown([self.headline]) if self.headline_id else []
-        if pinned:
-            return pinned[0]
+        Without a pinned headline (or when it is no longer public) the headline is the newest of the
+        portal's own news: synced copies of submissions enter the lists, never the headline by
+        themselves. `news` is the home's news list, newest first, when the caller has it.
+        """
+        featured_ids = [item.page_id for item in self.featured_items.all()]
+        shown = self._shown([self.headline_id, *featured_ids])
+        headline = shown.get(self.headline_id) or self._newest_own_news(news)
+        return headline, [shown[pk] for pk in featured_ids if pk in shown]
+
+    def _shown(self, ids):
+        """{chosen page id: the page in this home's language}, for those visitors may see."""
+        ids = [pk for pk in ids if pk]
+        if not ids:
+            return {}
+        keys = dict(Page.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
+        live = Page.objects.live().public().filter(translation_key__in=keys.values(), locale_id=self.locale_id)
+        by_key = {page.translation_key: page for page in live.specific()}
+        return {pk: by_key[key] for pk, key in keys.items() if key in by_key}
+
+    def _newest_own_news(self, news=None):
+        own = [item for item in news or [] if item.alias_of_id is None]
+        if own:
+            return own[0]
         return (
             ArticlePage.objects.live()
             .public()
@@ -111,10 +121,6 @@ class PortalHomePage(BasePage):
             .order_by("-date", "-pk")
             .first()
         )
-
-    def featured_pages(self):
-        """The featured items in their editors' order, those visitors may see."""
-        return self._shown([item.page for item in self.featured_items.select_related("page")])
 
 
 class PortalFeaturedItem(Orderable):
