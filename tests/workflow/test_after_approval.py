@@ -1,10 +1,14 @@
-"""After approving, a reviewer sees it was done and lands on a screen they may open."""
+"""After approving, a reviewer sees it was done and lands on a screen they may open, without waiting for work
+that changes nothing (re-indexing a page whose live version did not change)."""
 
 import html
 import re
+from contextlib import contextmanager
 
 from django.urls import reverse
 from wagtail.models import Page
+
+from tests import factories
 
 from .conftest import act, current_task_state, draft_article, edit_form_data, submit
 
@@ -74,3 +78,44 @@ def test_a_first_reviewer_who_may_edit_the_page_still_lands_in_its_column(w, as_
     assert current_task_state(page).task.name == "复审"
     assert response["Location"] == reverse("wagtailadmin_explore", args=[w.column.pk])
     assert client.get(response["Location"]).status_code == 200
+
+
+@contextmanager
+def index_updates():
+    """The search-index updates enqueued in the block, as (model, pk) pairs."""
+    from django_tasks.signals import task_enqueued
+
+    from hub.search.signal_handlers import INDEX_TASK
+
+    seen = []
+
+    def note(sender, task_result, **kwargs):
+        if task_result.task.module_path == INDEX_TASK:
+            seen.append(tuple(task_result.args[1:3]))
+
+    task_enqueued.connect(note, weak=False, dispatch_uid="tests.index_updates")
+    try:
+        yield seen
+    finally:
+        task_enqueued.disconnect(dispatch_uid="tests.index_updates")
+
+
+def test_a_review_step_does_not_reindex_the_live_page_but_publishing_does(w, as_user):
+    # A published page, edited by its author and sent through the chain again.
+    page = factories.make_article(w.column, title="州教育局召开年度考核工作会议", owner=w.users["author"])
+    assert submit(as_user("author"), page, text="州教育局召开年度考核工作会议。").status_code == 302
+    assert act(as_user("reviewer"), page, "approve").status_code == 302
+    client = as_user("egov")
+    data = edit_form_data(client, page, text="州教育局召开年度考核工作会议，部署考核工作。")
+    data["action-workflow-action"] = "1"
+    data["workflow-action-name"] = "approve"
+    with index_updates() as updates:
+        # Approving in the editor with a correction records a new revision of the page.
+        assert client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data).status_code == 302
+    assert current_task_state(page).task.name == "终审"
+    assert updates == []  # a revision and a review step; nothing the index holds changes
+
+    with index_updates() as updates:
+        assert act(as_user("leader"), page, "approve").status_code == 302
+    assert Page.objects.get(pk=page.pk).live
+    assert ("articlepage", str(page.pk)) in updates
