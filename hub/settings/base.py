@@ -178,6 +178,9 @@ STATICFILES_FINDERS = [
 STATICFILES_DIRS = [BASE_DIR / "themes" / "standard" / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
 STATIC_URL = "/static/"
+# Files the web server answers at the site root on every tenant's hostname (favicon.ico: browsers
+# and crawlers ask for it there whatever the page links).
+WHITENOISE_ROOT = BASE_DIR / "themes" / "standard" / "root"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 MEDIA_URL = "/media/"
 STORAGES = {
@@ -196,6 +199,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "doc", "docx", "odt", "pdf", "pptx", "rtf", "tx
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
+# Staff avatars are uploaded or Wagtail's built-in default: nothing is fetched from gravatar.com,
+# which a closed government network cannot reach (the images show broken and hold up page loads).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Portal Hub
 # Page types onboarding builds a site from, named by app label so hub/ never imports sites/.

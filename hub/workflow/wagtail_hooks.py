@@ -21,6 +21,7 @@ from .panels import ReviewQueuePanel
 from .publishing import review_required
 from .record import user_label
 from .translations import page_translation
+from .views.actions import land_after_editor_action
 from .views.translations import submit_from_request
 
 REVIEW_REQUIRED_MESSAGE = _("本页须经审核流程（三审）通过后才能发布，请使用“提交审核”。")
@@ -60,6 +61,9 @@ def add_review_queue_panel(request, panels):
 @hooks.register("register_log_actions")
 def register_workflow_log_actions(actions):
     actions.register_action("workflow.assign_chain", _("设置审核流程"), _("审核流程已设置"))
+
+
+hooks.register("after_edit_page", land_after_editor_action)
 
 
 # Publishing goes through the chain: the direct "Publish" action is withdrawn and refused.

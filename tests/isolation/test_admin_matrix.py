@@ -47,6 +47,7 @@ TABLE = [
     Row("page", "view", ANY_ROLE, s.view_page),
     Row("page", "edit", ANY_ROLE, s.edit_page),
     Row("page", "publish", {W, R}, s.approve_page, central=DENY),
+    Row("page", "publish from queue", {W, R}, s.approve_page_from_queue, central=DENY),
     Row("page", "create", {W, E}, s.create_page),
     Row("page", "delete", {W}, s.delete_page),
     Row("page", "move", {W}, s.move_page),
