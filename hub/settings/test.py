@@ -18,3 +18,6 @@ STORAGES = {
 }
 # A form page type used only by the tenant isolation tests (the sites have no form page yet).
 INSTALLED_APPS = INSTALLED_APPS + ["tests.isolation.forms_app"]  # noqa: F405
+# The page cache is off for the suite (tests/cache switch it on); HUB_PAGE_CACHE_SECONDS=300 runs any
+# test module with it, to see that every change a test makes shows at once.
+HUB_PAGE_CACHE_SECONDS = int(os.environ.get("HUB_PAGE_CACHE_SECONDS", "0"))

@@ -322,7 +322,8 @@ def ensure_central_admin_group():
 
 def set_online(department, online):
     """Take a tenant's site offline (its hostname answers 410, content and editors are kept) or back."""
-    Department.objects.filter(pk=department.pk).update(is_online=online)
     department.is_online = online
+    # A save (not an update) so that post_save tells the page cache (hub/cache) every site changed.
+    department.save(update_fields=["is_online"])
     logger.info("Site %s is now %s", department.code, "online" if online else "offline")
     return department
