@@ -8,4 +8,4 @@ class PageCacheConfig(AppConfig):
     verbose_name = _("页面缓存")
 
     def ready(self):
-        from . import purge, receivers  # noqa: F401
+        from . import checks, purge, receivers  # noqa: F401
