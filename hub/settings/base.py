@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "hub.services",
     "hub.inspection",
     "hub.linkcheck",
+    "hub.cache",
     # Page types sites are built from
     "sites.common",
     "sites.portal",
@@ -85,6 +86,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Anonymous visitors' pages from the cache, before the rest of the stack (hub/cache).
+    "hub.cache.middleware.PageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -133,7 +136,16 @@ CACHE_URL = os.environ.get("CACHE_URL", "locmem://")
 if CACHE_URL.startswith(("redis://", "rediss://")):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
 elif CACHE_URL.startswith("locmem://"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
+elif CACHE_URL.startswith("file://"):
+    # One folder shared by every worker process of one machine (file:///var/cache/portalhub).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": CACHE_URL.removeprefix("file://"),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
 elif CACHE_URL.startswith("dummy://"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 else:
@@ -267,6 +279,13 @@ TASKS = {
 }
 # Site inspection: deductions of the scoring items, by key of hub.inspection.conf.DEDUCTIONS (unconfirmed values).
 HUB_INSPECTION_DEDUCTIONS = {}
+
+# Page cache for anonymous visitors (hub/cache): seconds a page is kept (0 switches it off; every change
+# invalidates at once, this only bounds memory), addresses never cached, and the HTTP caches in front
+# to send bans to (e.g. http://127.0.0.1:6081 for deploy/varnish/default.vcl).
+HUB_PAGE_CACHE_SECONDS = int(os.environ.get("HUB_PAGE_CACHE_SECONDS", "300"))
+HUB_PAGE_CACHE_SKIP_PATHS = ["/admin/", "/django-admin/", "/search/", "/documents/"]
+HUB_FRONT_CACHE_URLS = env_list("HUB_FRONT_CACHE_URLS")
 
 LOGGING = {
     "version": 1,

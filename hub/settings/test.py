@@ -23,3 +23,7 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "inspection": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
+
+# The page cache is off for the suite (tests/cache switch it on); HUB_PAGE_CACHE_SECONDS=300 runs any
+# test module with it, to see that every change a test makes shows at once.
+HUB_PAGE_CACHE_SECONDS = int(os.environ.get("HUB_PAGE_CACHE_SECONDS", "0"))

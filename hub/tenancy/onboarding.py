@@ -410,8 +410,9 @@ def set_online(department, online):
         raise ValidationError(
             _("%(name)s尚缺%(missing)s，填写后才能上线。") % {"name": department.name, "missing": "、".join(missing)}
         )
-    Department.objects.filter(pk=department.pk).update(is_online=online)
     department.is_online = online
+    # A save (not an update) so that post_save tells the page cache (hub/cache) every site changed.
+    department.save(update_fields=["is_online"])
     logger.info("Site %s is now %s", department.code, "online" if online else "offline")
     return department
 
