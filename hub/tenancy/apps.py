@@ -10,5 +10,8 @@ class TenancyConfig(AppConfig):
 
     def ready(self):
         # Receivers that provision per-tenant setup and stamp the audit log with the tenant.
-        from . import provisioning  # noqa: F401
+        from . import generations, provisioning  # noqa: F401
         from .isolation import audit, checks  # noqa: F401
+
+        # Fragment caches' generation numbers follow every publish and tenant change.
+        generations.connect()

@@ -21,6 +21,7 @@ from wagtail.models import (
     Site,
 )
 
+from . import generations
 from .models import Department, TenantGroup, code_validator, hostname_validator
 from .scoping import CENTRAL_ADMIN_GROUP, locale_roots
 from .signals import tenant_onboarded
@@ -324,5 +325,7 @@ def set_online(department, online):
     """Take a tenant's site offline (its hostname answers 410, content and editors are kept) or back."""
     Department.objects.filter(pk=department.pk).update(is_online=online)
     department.is_online = online
+    # update() sends no post_save: the department bar and portal panels must still follow.
+    generations.bump(generations.SITE_GROUP)
     logger.info("Site %s is now %s", department.code, "online" if online else "offline")
     return department

@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from wagtail.models import Page
 
 from hub.i18n.languages import published_languages
+from hub.tenancy import generations
 
 register = template.Library()
 
@@ -179,6 +180,15 @@ def department_sites(context):
 def department_bar(context):
     current = context.get("current_department")
     return {"departments": department_sites(context), "current_id": current.pk if current else None}
+
+
+@register.simple_tag
+def site_group_generation():
+    """The generation that keys fragment caches of cross-tenant panels (hub/tenancy/generations.py).
+
+    Use: {% site_group_generation as generation %}{% cache 3600 name generation … %}…{% endcache %}
+    """
+    return generations.generation(generations.SITE_GROUP)
 
 
 @register.simple_tag(takes_context=True)
