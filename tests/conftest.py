@@ -98,3 +98,12 @@ def module_db(django_db_setup, django_db_blocker):
 def site(db):
     """A freshly onboarded department site."""
     return factories.make_site()
+
+
+@pytest.fixture(autouse=True)
+def fresh_fragment_caches():
+    """Each test starts a new site-group generation: a fragment cached by an earlier test, whose
+    database changes were rolled back without a signal, is never shown to this one."""
+    from hub.tenancy import generations
+
+    generations.bump(generations.SITE_GROUP)

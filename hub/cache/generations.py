@@ -15,12 +15,12 @@ A missing number (never set, or evicted) starts from the clock in nanoseconds, f
 a bump could have reached before, so an old entry never becomes current again.
 """
 
-import time
-
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.dispatch import Signal
+
+from hub.tenancy import generations
 
 ALL = "*"
 GLOBAL_KEY = "pagecache:gen:*"
@@ -56,14 +56,7 @@ def _hostnames(departments):
 
 def read(keys):
     """{key: number} for the given generation keys, starting the missing ones."""
-    cache = page_cache()
-    values = cache.get_many(keys)
-    missing = [key for key in keys if key not in values]
-    if missing:
-        for key in missing:
-            cache.add(key, time.time_ns(), None)
-        values.update(cache.get_many(missing))
-    return values
+    return generations.read_many(keys, page_cache())
 
 
 def generation(department):
@@ -77,12 +70,7 @@ def generation(department):
 
 
 def _bump(keys):
-    cache = page_cache()
-    for key in keys:
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, time.time_ns(), None)
+    generations.bump_many(keys, page_cache())
 
 
 def _keys(hostnames):

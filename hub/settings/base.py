@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Anonymous visitors' pages from the cache, before the rest of the stack (hub/cache).
     "hub.cache.middleware.PageCacheMiddleware",
+    # Before anything reads the database: may this request read from the replica (hub/db/routers.py)?
+    "hub.db.routers.ReplicaMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -131,25 +133,60 @@ if os.environ.get("DATABASE_URL"):
 else:
     DATABASES = {}
 
-# CACHE_URL: redis://host:6379/0 (Django's Redis backend), or locmem:// (default, one process).
-CACHE_URL = os.environ.get("CACHE_URL", "locmem://")
-if CACHE_URL.startswith(("redis://", "rediss://")):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
-elif CACHE_URL.startswith("locmem://"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
-elif CACHE_URL.startswith("file://"):
-    # One folder shared by every worker process of one machine (file:///var/cache/portalhub).
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": CACHE_URL.removeprefix("file://"),
-            "OPTIONS": {"MAX_ENTRIES": 20000},
+
+def with_replica(databases):
+    """Add the streaming replica named by DATABASE_REPLICA_URL as the alias `replica` (hub/db/routers.py)."""
+    url = os.environ.get("DATABASE_REPLICA_URL")
+    if url and "default" in databases:
+        databases["replica"] = dj_database_url.parse(url, conn_max_age=60)
+        # Tests create their database on the primary only; the replica receives it by replication.
+        databases["replica"]["TEST"] = {"MIRROR": "default"}
+    return databases
+
+
+DATABASES = with_replica(DATABASES)
+DATABASE_ROUTERS = ["hub.db.routers.ReplicaRouter"]
+# After a visitor's POST, their requests read from the primary for this long (read-your-writes).
+HUB_REPLICA_STICKY_SECONDS = int(os.environ.get("HUB_REPLICA_STICKY_SECONDS", "15"))
+
+
+def caches_from_url(url):
+    """CACHES for CACHE_URL: redis://host:6379/0 (django-redis, shared by several app servers),
+    locmem:// (the default: one process), file:///path (one machine's worker processes), or dummy://
+    (no cache)."""
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return {
+            "default": {
+                "BACKEND": "django_redis.cache.RedisCache",
+                "LOCATION": url,
+                # Errors are not ignored: a swallowed write could leave an invalidation undone.
+                "OPTIONS": {
+                    "SOCKET_CONNECT_TIMEOUT": 1,
+                    "SOCKET_TIMEOUT": 1,
+                },
+                "KEY_PREFIX": "hub",
+            }
         }
-    }
-elif CACHE_URL.startswith("dummy://"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-else:
-    raise ImproperlyConfigured(f"CACHE_URL scheme not supported: {CACHE_URL!r}")
+    if url.startswith("locmem://"):
+        return {
+            "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}
+        }
+    if url.startswith("file://"):
+        # One folder shared by every worker process of one machine (file:///var/cache/portalhub).
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": url.removeprefix("file://"),
+                "OPTIONS": {"MAX_ENTRIES": 20000},
+            }
+        }
+    if url.startswith("dummy://"):
+        return {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    raise ImproperlyConfigured(f"CACHE_URL scheme not supported: {url!r}")
+
+
+CACHE_URL = os.environ.get("CACHE_URL", "locmem://")
+CACHES = caches_from_url(CACHE_URL)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -5,11 +5,12 @@ import os
 import dj_database_url
 
 from .base import *  # noqa: F403
+from .base import with_replica
 
 SECRET_KEY = "test-only-insecure-key"
 DEBUG = False
 ALLOWED_HOSTS = ["localhost", ".localhost", "testserver", "127.0.0.1"]
-DATABASES = {"default": dj_database_url.parse(os.environ.get("DATABASE_URL", "sqlite://:memory:"))}
+DATABASES = with_replica({"default": dj_database_url.parse(os.environ.get("DATABASE_URL", "sqlite://:memory:"))})
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {

@@ -10,4 +10,7 @@ class TenancyConfig(AppConfig):
 
     def ready(self):
         # Receivers that provision per-tenant setup.
-        from . import provisioning  # noqa: F401
+        from . import generations, provisioning  # noqa: F401
+
+        # Fragment caches' generation numbers follow every publish and tenant change.
+        generations.connect()

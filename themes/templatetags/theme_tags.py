@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from wagtail.models import Page
 
 from hub.i18n.languages import published_languages
+from hub.tenancy import generations
 
 register = template.Library()
 
@@ -185,6 +186,15 @@ def department_bar(context):
 def error_report_platform_url():
     """The national 我为政府网站找错 platform's address (a setting; empty hides the footer link)."""
     return getattr(settings, "HUB_ERROR_REPORT_PLATFORM_URL", "")
+
+
+@register.simple_tag
+def site_group_generation():
+    """The generation that keys fragment caches of cross-tenant panels (hub/tenancy/generations.py).
+
+    Use: {% site_group_generation as generation %}{% cache 3600 name generation … %}…{% endcache %}
+    """
+    return generations.generation(generations.SITE_GROUP)
 
 
 @register.simple_tag(takes_context=True)

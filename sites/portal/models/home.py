@@ -1,5 +1,7 @@
 """The prefecture portal's home page, with the headline (头条) and featured items its editors pin."""
 
+from functools import partial
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -78,15 +80,20 @@ class PortalHomePage(BasePage):
         context["news"] = latest_in_site(self, kind="news", count=self.latest_count)
         context["notices"] = latest_in_site(self, kind="notice", count=self.latest_count)
         context["documents"] = latest_in_site(self, model="common.GovernmentDocumentPage", count=self.latest_count)
-        context["department_news"] = latest_across_sites(exclude_root=self, count=self.latest_count)
+        # Callables, run by the template only when its fragment cache misses (keyed on the site
+        # group's generation, hub/tenancy/generations.py): the department news and 领导之窗.
+        context["department_news"] = partial(latest_across_sites, exclude_root=self, count=self.latest_count)
         context["headline"], context["featured"] = self.pinned(news=context["news"])
-        # 领导之窗 reads the portal tenant's leaders from the shared department directory.
+        context["leaders"] = partial(self.leaders, request)
+        return context
+
+    def leaders(self, request):
+        """领导之窗: the portal tenant's leaders from the shared department directory."""
         department = department_for_request(request)
         if department is None or department.site.root_page_id != self.pk:
             department = self.department
         entry = entry_for(department)
-        context["leaders"] = list(entry.leaders.all()) if entry else []
-        return context
+        return list(entry.leaders.all()) if entry else []
 
     def pinned(self, news=None):
         """(headline, featured items) as this page's visitors may see them: live, public, in its
