@@ -4,6 +4,7 @@
     .venv/bin/python bench/http.py                    # 10 s per measurement
     .venv/bin/python bench/http.py --quick            # 3 s per measurement
     .venv/bin/python bench/http.py --duration 30 --burst
+    .venv/bin/python bench/http.py --quick --bakerydemo ../bakerydemo   # git clone of wagtail/bakerydemo
 
 Needs Debian's `nginx`, `wrk` and `varnish` (`apt-get install -y nginx wrk varnish`); gunicorn comes
 from requirements.txt. Everything listens on 127.0.0.1 on free ports, lives in a temporary folder and
@@ -16,13 +17,13 @@ In one run it starts:
   SQLite) with the page cache off (HUB_PAGE_CACHE_SECONDS=0);
 - the same with the in-process page cache on. Two workers share it through the file-based cache
   (CACHE_URL=file://<temporary folder>), as on a one-box install with more than one worker;
-- Varnish with deploy/varnish/default.vcl in front of the cached application.
-
+- Varnish with deploy/varnish/default.vcl in front of the cached application;
 - with --bakerydemo SRC (a checkout of wagtail/bakerydemo; measured at 3c7e3af), stock Wagtail's demo
   under gunicorn the same way (2 sync workers, its production settings, SQLite), for its home and a blog
   page. Its side virtualenv is made in --data with pip (wagtail 7.2.3, django-tasks 0.8.1 — 0.9.0 fails
   to load the demo data on Python 3.11 —, whitenoise, gunicorn) and its database with `migrate` and
-  `load_initial_data`, both reused when present. Without --bakerydemo the run says it is skipped.
+  `load_initial_data`, both reused when present; its production settings redirect to https, so it is
+  sent X-Forwarded-Proto: https as behind a TLS proxy. Without --bakerydemo the run says it is skipped.
 
 The demo database is made by `manage.py migrate && manage.py load_demo` in --data (default
 var/bench-http; collected static files go there too) and reused when present.
