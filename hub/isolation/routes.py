@@ -231,6 +231,11 @@ ADMIN_ROUTES = {
         "workflow:queue",
     ),
     **rows(SCOPED, "the page's tenant's people only (access.can_view_record)", "workflow:page_record"),
+    **rows(
+        SCOPED,
+        "Wagtail's workflow action view: the task lets only the reviewers of the page's tenant act",
+        "workflow:action",
+    ),
     **rows(SCOPED, "permission to edit the translated page", "workflow:submit_translation"),
     **rows(SCOPED, "offers and exports the user's own tenants only", "workflow:export"),
     **rows(

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "hub.i18n",
     "hub.interaction",
     "hub.services",
+    "hub.sitemaps",
     "hub.inspection",
     "hub.linkcheck",
     "hub.cache",

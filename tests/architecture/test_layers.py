@@ -15,6 +15,7 @@ PACKAGES = ("hub", "sites", "themes", "fixtures")
 # The hub apps from the floor up: an app may import the apps listed before it, never one after it.
 HUB_LAYERS = [
     "tenancy",  # Department ↔ Site, scoping, onboarding: the floor
+    "cache",  # the page cache and its invalidation, on tenancy alone
     "taxonomy",
     "workflow",
     "interaction",
@@ -24,6 +25,7 @@ HUB_LAYERS = [
     "directory",
     "feeds",
     "search",
+    "sitemaps",  # sitemap.xml, robots.txt and 网站地图 per tenant
     "inspection",  # the national indicators, judged from every app's data
     "linkcheck",  # outside links and availability, declared into inspection's registry
     "isolation",  # every override of Wagtail's admin, on top
