@@ -102,6 +102,8 @@ class PageCacheMiddleware:
                 response.headers[name] = value
             response.headers[STATUS_HEADER] = "hit"
             return response
+        # Only a request that may be stored pays for the checks made to refuse storing (e.g. view restrictions).
+        request._pagecache_candidate = True
         response = self.get_response(request)
         if request.method == "GET" and self.storable(request, response):
             response.headers[HOST_HEADER] = hostname

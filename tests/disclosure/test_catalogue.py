@@ -126,6 +126,7 @@ def test_the_catalogue_renders_in_a_bounded_number_of_queries(w, client):
             assert client.get(url, HTTP_HOST=w.portal.hostname).status_code == 200
         return len(captured)
 
+    queries()  # the first render fills the per-process caches (site roots, fragment caches)
     before = queries()
     assert before <= CATALOGUE_QUERY_BUDGET
     # Another tenant with documents costs no further query (once the site caches a new Site clears are refilled).

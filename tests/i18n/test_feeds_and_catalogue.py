@@ -65,9 +65,17 @@ def test_the_disclosure_catalogue_in_a_language_lists_that_languages_documents(c
     assert UYGHUR["测试局关于做好冬季安全生产工作的通知"] not in chinese
     # The catalogue's own words (filters, table headings, validity) are Uyghur too: the only Chinese
     # left is the document number, an identifier quoted as issued, the tenant's name, which this tenant
-    # has not translated, and the switcher's link to Chinese, named in Chinese.
+    # has not translated, the footer's facts it gave in Chinese only (address, ICP number), and the
+    # switcher's link to Chinese, named in Chinese.
     text = re.sub(r"<[^>]*>", " ", uyghur)
-    for kept in ("克政办发〔2026〕9号", department.name, department.short_name, "简体中文"):
+    kept_values = (
+        "克政办发〔2026〕9号",
+        department.name,
+        department.short_name,
+        department.address,
+        department.icp_number,
+    )
+    for kept in (*kept_values, "简体中文"):
         text = text.replace(kept, "")
     assert re.findall(r".{0,60}[\u3400-\u9fff〔〕]+.{0,30}", text) == []
     assert "يىل بويىچە" in uyghur and "كۈچكە ئىگە" in uyghur

@@ -120,7 +120,7 @@ def test_check_now_queues_a_run_through_the_task_framework(site, webmaster):
     assert run.trigger == f"admin:{webmaster.username}" and run.status == InspectionRun.Status.FINISHED
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_database_worker_runs_a_queued_check(django_db_setup):
     site = factories.make_site()
     tasks = {

@@ -158,6 +158,10 @@ def build_tenant(key, name, short_name, link_to=None):
 
     tenant.root = department.site.root_page.specific
     tenant.column = tenant.root.get_children().get(slug="gzdt").specific
+    # The world keeps pages of every type in one column, so it is a general column (综合栏目), which
+    # accepts them all; the news column's own kind is tested in tests/sites/test_column_kinds.py.
+    tenant.column.column_kind = "general"
+    tenant.column.save(update_fields=["column_kind"])
     _review_workflow(tenant)
 
     live = tenant.column.add_child(instance=ArticlePage(title=tenant.live_title, slug=f"{key}-live", owner=editor))
