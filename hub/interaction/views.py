@@ -251,9 +251,6 @@ class ErrorReportHandleView(TenantRecordView):
     template_name = "interaction/admin/error_report_handle.html"
     header_icon = "warning"
 
-    def __init__(self, attachment_url_name=None, **kwargs):
-        super().__init__(**kwargs)
-
     def can_read(self, user, obj):
         return error_reports.can_read(user, obj)
 
