@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("hub.search.urls")),
     path("feeds/", include(("hub.feeds.urls", "feeds"))),
     path("wzdt/", include("hub.sitemaps.urls")),
+    path("jiucuo/", include("hub.interaction.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -86,3 +86,8 @@ class RemoveRecordForm(forms.Form):
         help_text=_("记入操作日志。"),
     )
     confirm = forms.BooleanField(label=_("我确认删除这条记录，删除后不能恢复"))
+
+
+class ErrorReportReplyForm(forms.Form):
+    reply = TextAreaField(label=_("处理意见"), max_length=2000, rows=4)
+    close = forms.BooleanField(label=_("办结"), required=False, initial=True)

@@ -15,17 +15,18 @@ class InteractionConfig(AppConfig):
         from hub.tenancy.snippets import register_tenant_owned
 
         from . import checks, removal  # noqa: F401
-        from .models import ConsultationComment, DisclosureRequest, Letter, Mailbox
+        from .models import ConsultationComment, DisclosureRequest, ErrorReport, Letter, Mailbox
         from .permissions import INTERACTION_GRANTS
 
         # Every permission check on these records is valid for the tenant of the granting group only.
         register_tenant_owned(Mailbox)
         # Records citizens submit are kept: no role deletes them (the central admins remove one, logged).
-        for model in (Letter, ConsultationComment, DisclosureRequest):
+        for model in (Letter, ConsultationComment, DisclosureRequest, ErrorReport):
             register_tenant_owned(model, kept=True)
         removal.register(Letter, files=lambda letter: [letter.attachment])
         removal.register(DisclosureRequest, files=lambda request: [request.attachment])
         removal.register(ConsultationComment, code_field="receipt_code")
+        removal.register(ErrorReport, code_field="receipt_code")
 
         tenant_onboarded.connect(INTERACTION_GRANTS.on_onboarding, dispatch_uid="interaction_grant_roles")
         tenant_onboarded.connect(_ensure_mailbox, dispatch_uid="interaction_ensure_mailbox")

@@ -24,6 +24,7 @@ DEFAULT_RATE_LIMITS = {
     "letter": (10, 3600),
     "follow_up": (20, 3600),
     "comment": (20, 3600),
+    "error_report": (10, 3600),
     "disclosure": (10, 3600),
     "application": (10, 3600),
     # Failed look-ups (wrong code or password): per address, and per tracking code.

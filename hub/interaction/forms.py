@@ -4,11 +4,12 @@ import re
 import unicodedata
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from .antispam import CitizenForm, HoneypotFormMixin
-from .models import DisclosureRequest, Letter
+from .models import DisclosureRequest, ErrorReport, Letter
 from .uploads import AttachmentField
 
 phone_validator = RegexValidator(
@@ -120,3 +121,22 @@ class DisclosureRequestForm(HoneypotFormMixin):
             if "address" not in self.errors:
                 self.add_error("address", _("选择邮寄获取时，请填写通信地址。"))
         return cleaned
+
+
+def page_address(value):
+    """A path on this site (the address the report is about), never another site's address."""
+    value = (value or "").strip()
+    if not value.startswith("/") or value.startswith("//") or "\\" in value or any(ch < " " for ch in value):
+        raise ValidationError(_("页面地址应为本网站的地址，例如 /zwgk/。"), code="page_url")
+
+
+class ErrorReportForm(HoneypotFormMixin):
+    page_url = forms.CharField(label=_("页面地址"), max_length=500, validators=[page_address])
+    page_title = forms.CharField(label=_("页面标题"), max_length=255, required=False)
+    kind = forms.ChoiceField(label=_("错误类型"), choices=[("", _("请选择"))] + ErrorReport.Kind.choices)
+    description = TextAreaField(
+        label=_("错误描述"), max_length=2000, rows=5, help_text=_("请写明错误所在的位置和正确的内容，不超过2000字。")
+    )
+    contact = forms.CharField(
+        label=_("联系方式"), max_length=100, required=False, help_text=_("选填：电话或电子邮箱，仅用于就纠错联系您。")
+    )

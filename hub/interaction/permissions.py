@@ -68,11 +68,13 @@ INTERACTION_GRANTS = RoleGrants(
             "letter": HANDLE,
             "consultationcomment": HANDLE,
             "disclosurerequest": HANDLE,
+            "errorreport": HANDLE,
         },
         TenantGroup.Role.EDITOR: {
             "letter": HANDLE,
             "consultationcomment": HANDLE,
             "disclosurerequest": HANDLE,
+            "errorreport": HANDLE,
         },
         TenantGroup.Role.REVIEWER: {},
     },

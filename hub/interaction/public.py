@@ -6,11 +6,40 @@ A correct look-up grants the session access to that one submission, so a follow-
 no password in a hidden field.
 """
 
+from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext_lazy as _
+
+from . import antispam
 
 RECEIPT_KEY = "hub_receipts"
 ACCESS_KEY = "hub_access"
 MAX_GRANTS = 20
+TOO_MANY = _("提交过于频繁，请稍后再试。您填写的内容已保留。")
+
+
+def submit(request, form, scope, save, refusal=None):
+    """The one path a citizen's form takes: (redirect, 302) once stored, else (None, status) with errors.
+
+    A refusal (the channel is closed) turns every post away (400); a form with errors, the
+    honeypot's among them, is shown again (400); over the rate limit for `scope` nothing is stored
+    (429); otherwise `save(cleaned_data)` stores it and returns where to go next (the receipt).
+    """
+    if request.method != "POST":
+        return None, 200
+    limit = antispam.for_request(request, scope)
+    valid = form.is_valid()
+    if refusal:
+        form.add_error(None, refusal)
+        return None, 400
+    if not valid:
+        return None, 400
+    if limit.exceeded:
+        form.add_error(None, TOO_MANY)
+        return None, 429
+    url = save(form.cleaned_data)
+    limit.hit()
+    return redirect(url), 302
 
 
 def remember_receipt(request, kind, **values):

@@ -11,10 +11,10 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permissions import policy_registry
 
-from . import actions, admin_forms, letters, removal
+from . import actions, admin_forms, error_reports, letters, removal
 from .disclosure import AnswerRequest
 from .disclosure import can_handle as can_handle_request
-from .models import DisclosureRequest, Letter
+from .models import DisclosureRequest, ErrorReport, Letter
 from .public import private
 
 
@@ -242,6 +242,34 @@ class DisclosureHandleView(TenantRecordView):
 class DisclosureAttachmentView(PrivateFileMixin, DisclosureHandleView):
     def stored_file(self):
         return self.object.attachment, self.object.attachment_name
+
+
+class ErrorReportHandleView(TenantRecordView):
+    """One 纠错 report: read it, reply and close it (the page's tenant's staff only)."""
+
+    model = ErrorReport
+    template_name = "interaction/admin/error_report_handle.html"
+    header_icon = "warning"
+
+    def can_read(self, user, obj):
+        return error_reports.can_read(user, obj)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        report = self.object
+        context.update(
+            item=report,
+            form=kwargs.get("form") or admin_forms.ErrorReportReplyForm(initial={"reply": report.reply}),
+            can_handle=error_reports.can_handle(self.request.user, report) and report.status == ErrorReport.Status.OPEN,
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        return self.run_form(
+            admin_forms.ErrorReportReplyForm(request.POST),
+            lambda **data: error_reports.HandleReport(self.object, request.user, **data),
+            self.object.receipt_code + "：" + _("已保存。"),
+        )
 
 
 class RemoveRecordView(WagtailAdminTemplateMixin, TemplateView):

@@ -16,8 +16,14 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from hub.tenancy.snippets import KeptRecordViewSet, TenantOwnedViewSet
 
-from .models import CalendarDay, ConsultationComment, DisclosureRequest, Letter, Mailbox
-from .views import DisclosureAttachmentView, DisclosureHandleView, LetterAttachmentView, LetterHandleView
+from .models import CalendarDay, ConsultationComment, DisclosureRequest, ErrorReport, Letter, Mailbox
+from .views import (
+    DisclosureAttachmentView,
+    DisclosureHandleView,
+    ErrorReportHandleView,
+    LetterAttachmentView,
+    LetterHandleView,
+)
 
 
 class OverdueColumn(Column):
@@ -160,6 +166,32 @@ class ConsultationCommentViewSet(KeptRecordViewSet):
     ordering = ["-submitted_at"]
 
 
+class ErrorReportViewSet(KeptRecordViewSet):
+    """网站纠错: reports about the tenant's pages, handled (reply, close) on their edit view."""
+
+    model = ErrorReport
+    icon = "warning"
+    menu_label = _("网站纠错")
+    menu_order = 250
+    list_display = [
+        "receipt_code",
+        "page_title",
+        "kind",
+        Column("description", label=_("错误描述"), accessor=lambda obj: obj.description[:40]),
+        Column("status", label=_("状态"), accessor="get_status_display"),
+        "submitted_at",
+    ]
+    list_filter = ["status", "kind"]
+    search_fields = ["receipt_code", "page_title", "page_url", "description"]
+    inspect_view_enabled = False
+    copy_view_enabled = False
+    ordering = ["-submitted_at"]
+
+    @property
+    def edit_view(self):
+        return self.construct_view(ErrorReportHandleView)
+
+
 class CalendarDayViewSet(SnippetViewSet):
     """The holiday list every deadline is counted with (shared by all tenants; central admins keep it)."""
 
@@ -177,6 +209,7 @@ class InteractionViewSetGroup(SnippetViewSetGroup):
         LetterViewSet,
         ConsultationCommentViewSet,
         DisclosureRequestViewSet,
+        ErrorReportViewSet,
         MailboxViewSet,
         CalendarDayViewSet,
     )

@@ -47,5 +47,7 @@ def register_interaction_log_actions(actions):
         ("interaction.disclosure.accept", "受理依申请公开"),
         ("interaction.disclosure.reply", "答复依申请公开"),
         ("interaction.disclosure.reject", "依申请公开不予受理"),
+        ("interaction.error_report.reply", _("答复纠错")),
+        ("interaction.error_report.close", _("办结纠错")),
     ]:
         actions.register_action(action, label, label)

@@ -203,6 +203,7 @@ ADMIN_ROUTES = {
         "wagtailsnippets_interaction_letter:attachment",
         "wagtailsnippets_interaction_disclosurerequest:edit",
         "wagtailsnippets_interaction_disclosurerequest:attachment",
+        "wagtailsnippets_interaction_errorreport:edit",
         "wagtailsnippets_services_serviceapplication:edit",
         "wagtailsnippets_services_serviceapplication:attachment",
     ),
@@ -219,6 +220,7 @@ ADMIN_ROUTES = {
                 "interaction_letter",
                 "interaction_consultationcomment",
                 "interaction_disclosurerequest",
+                "interaction_errorreport",
                 "services_serviceitem",
                 "services_serviceapplication",
             )

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from hub.interaction.forms import normalise_text
 from hub.interaction.letters import submit_letter
-from hub.interaction.models import ConsultationComment, DisclosureRequest, Letter, LetterEvent, Mailbox
+from hub.interaction.models import ConsultationComment, DisclosureRequest, ErrorReport, Letter, LetterEvent, Mailbox
 
 from .conftest import path_of
 
@@ -46,6 +46,13 @@ LETTER = {
     "category": "suggestion",
     "body": "建议增开阿图什市区至火车站的公交线路。",
     "publish_allowed": "on",
+}
+ERROR_REPORT = {
+    "page_url": "/xxgk/",
+    "page_title": "信息公开",
+    "kind": "typo",
+    "description": "第二段“阿图什”写成了“阿图什什”。",
+    "contact": "",
 }
 COMMENT = {"name": "", "organisation": "", "contact": "", "section": "", "text": "建议增加普惠性幼儿园学位。"}
 DISCLOSURE = {
@@ -77,7 +84,8 @@ def form_data(valid):
 @pytest.fixture
 def open_limits(settings):
     settings.HUB_RATE_LIMITS = {
-        scope: (10_000, 3600) for scope in ("letter", "comment", "disclosure", "follow_up", "lookup", "lookup_code")
+        scope: (10_000, 3600)
+        for scope in ("letter", "comment", "disclosure", "follow_up", "lookup", "lookup_code", "error_report")
     }
 
 
@@ -87,7 +95,7 @@ def shown(value):
 
 
 # Choices and check boxes are not echoed as typed (an unknown choice cannot be shown as selected).
-NOT_ECHOED = {"category", "publish_allowed", "applicant_kind", "medium", "delivery"}
+NOT_ECHOED = {"category", "publish_allowed", "applicant_kind", "medium", "delivery", "kind"}
 
 
 def check_submission(client, url, host, data, model, compare, files=None):
@@ -139,6 +147,16 @@ def test_consultation_comment_form(w, client, open_limits, data):
     )
     if stored is not None:
         assert stored.text == normalise_text(data["text"])
+        assert stored.department == w.education
+
+
+@hypothesis_settings(max_examples=EXAMPLES)
+@given(data=form_data(ERROR_REPORT))
+def test_error_report_form(w, client, open_limits, data):
+    stored = check_submission(client, "/jiucuo/", w.education.hostname, data, ErrorReport, "receipt_code")
+    if stored is not None:
+        assert stored.description == normalise_text(data["description"])
+        assert stored.page_url == data["page_url"].strip()
         assert stored.department == w.education
 
 

@@ -445,6 +445,32 @@ def remove_record(ctx):
     return post(ctx, "/admin/interaction/remove/", data, lambda: not _letter_exists(ctx))
 
 
+# 我要纠错: a citizen's report about one of the tenant's pages, handled (reply, close) by its staff
+
+ERROR_REPORTS = "/admin/snippets/interaction/errorreport"
+
+
+def error_reports(ctx):
+    return read(ctx, f"{ERROR_REPORTS}/", f"{ctx.key}纠错内容")
+
+
+def view_error_report(ctx):
+    return read(ctx, f"{ERROR_REPORTS}/edit/{ctx.tenant.error_report.pk}/", f"{ctx.key}纠错内容")
+
+
+def handle_error_report(ctx):
+    """The handling page's form: a reply, and the report closed (办结)."""
+    from hub.interaction.models import ErrorReport
+
+    target = ctx.tenant.error_report
+    return post(
+        ctx,
+        f"{ERROR_REPORTS}/edit/{target.pk}/",
+        {"reply": "已更正", "close": "on"},
+        lambda: ErrorReport.objects.filter(pk=target.pk, status="closed", reply="已更正").exists(),
+    )
+
+
 def link_history(ctx):
     return read(ctx, f"{LINKS}/history/{ctx.tenant.link.pk}/", f"{ctx.key}友情链接")
 

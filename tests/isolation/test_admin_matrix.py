@@ -107,6 +107,10 @@ TABLE = [
     Row("letter", "delete", frozenset(), s.delete_letter, central=DENY),
     Row("letters (bulk)", "delete", frozenset(), s.bulk_delete_letters, central=DENY),
     Row("record removal", "delete", frozenset(), s.remove_record),
+    # 我要纠错: the page's tenant's staff list, read and handle its error reports; central admins read none
+    Row("纠错 error reports", "list", {W, E}, s.error_reports, central=DENY),
+    Row("纠错 error report", "view", {W, E}, s.view_error_report, central=DENY),
+    Row("纠错 error report", "handle", {W, E}, s.handle_error_report, central=DENY),
     # Per-site settings and redirects
     Row("site options", "view", {W}, s.view_settings),
     Row("site options", "edit", {W}, s.edit_settings),

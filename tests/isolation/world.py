@@ -25,6 +25,7 @@ from wagtail.rich_text import RichText
 from wagtail_localize.models import Translation
 from wagtail_localize.operations import translate_object
 
+from hub.interaction.error_reports import submit_report
 from hub.interaction.letters import submit_letter
 from hub.interaction.models import Letter, Mailbox
 from hub.linkcheck.models import LinkSource, Outcome, OutsideLink
@@ -58,6 +59,7 @@ class Tenant:
     mailbox_page: object = None  # never published (a MailboxPage, with a 信箱 field)
     mailbox: object = None
     letter: object = None  # a citizen's letter, closed (不予受理), not archived
+    error_report: object = None  # a citizen's 纠错 report about its live page, open
     ug_root: object = None
     ug_page: object = None
     survey: object = None
@@ -85,6 +87,7 @@ class Tenant:
             f"{self.key}信箱页",  # a mailbox page never published
             f"{self.key}信箱名",  # its 信箱 (a tenant-owned record)
             f"{self.key}来信标题",  # a citizen's letter to it
+            f"{self.key}纠错内容",  # a citizen's error report about one of its pages
             f"{self.key}锁定稿草稿",
             f"{self.key}问卷草稿",
             f"{self.key}提交内容",  # a form submission
@@ -226,6 +229,11 @@ def build_tenant(key, name, short_name, link_to=None):
         tenant.mailbox, {"name": "来信人", "subject": f"{key}来信标题", "category": "other", "body": "来信内容"}
     )
     Letter.objects.filter(pk=tenant.letter.pk).update(status=Letter.Status.REJECTED, closed_at=timezone.now())
+    tenant.error_report = submit_report(
+        department,
+        {"page_url": f"/{key}-live/", "kind": "typo", "description": f"{key}纠错内容"},
+        page=tenant.live,
+    )
 
     survey = tenant.column.add_child(instance=SurveyPage(title=f"{key}问卷", slug=f"{key}-survey", owner=editor))
     opinion = SurveyField.objects.create(page=survey, label="意见", field_type="multiline")

@@ -34,7 +34,7 @@ from ..blocks import RICH_TEXT_FEATURES, BodyBlock
 from .mixins import BasePage
 
 LETTERS_PER_PAGE = 20
-TOO_MANY = gettext_lazy("提交过于频繁，请稍后再试。您填写的内容已保留。")
+TOO_MANY = public.TOO_MANY
 LOOKUP_FAILED = gettext_lazy("查询码或查询密码不正确，请核对后重新输入。")
 LOOKUP_BLOCKED = gettext_lazy("查询失败次数过多，请一小时后再试。")
 
@@ -59,21 +59,7 @@ class CitizenPageMixin(RoutablePageMixin):
         A valid form within the rate limit for `scope` is stored by `save(cleaned_data)`, which
         returns where to go next; a `refusal` (the channel is closed) turns every post away.
         """
-        if request.method != "POST":
-            return None, 200
-        limit = antispam.for_request(request, scope)
-        valid = form.is_valid()
-        if refusal:
-            form.add_error(None, refusal)
-            return None, 400
-        if not valid:
-            return None, 400
-        if limit.exceeded:
-            form.add_error(None, TOO_MANY)
-            return None, 429
-        url = save(form.cleaned_data)
-        limit.hit()
-        return redirect(url), 302
+        return public.submit(request, form, scope, save, refusal)
 
     def show_receipt(self, request, kind, **values):
         """Keep the code for the receipt page (shown once); that page's address."""
