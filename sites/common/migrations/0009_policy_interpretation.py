@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
             name='InterpretationOptions',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('genres', models.CharField(blank=True, help_text='标题以这些词结尾的文件需要发布解读，用顿号或空格分隔，例如：意见、办法、规定、规范性文件。留空则不检查。', max_length=200, verbose_name='需要解读的文件种类')),
+                ('genres', models.CharField(blank=True, help_text='标题以这些词结尾的文件需要发布解读，用顿号或空格分隔。留空则不检查。', max_length=200, verbose_name='需要解读的文件种类')),
                 ('working_days', models.PositiveSmallIntegerField(default=3, verbose_name='解读发布时限（工作日）')),
                 ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
             ],

@@ -141,9 +141,7 @@ class InterpretationOptions(BaseSiteSetting):
         _("需要解读的文件种类"),
         max_length=200,
         blank=True,
-        help_text=_(
-            "标题以这些词结尾的文件需要发布解读，用顿号或空格分隔，例如：意见、办法、规定、规范性文件。留空则不检查。"
-        ),
+        help_text=_("标题以这些词结尾的文件需要发布解读，用顿号或空格分隔。留空则不检查。"),
     )
     working_days = models.PositiveSmallIntegerField(_("解读发布时限（工作日）"), default=3)
 
