@@ -225,3 +225,17 @@ def test_other_tenants_documents_are_not_reported(world):
     assert late_titles(world["other"], datetime.date(2024, 6, 1)) == [world["other_live"].title]
     needs(world["tenant"], "")
     assert late_titles(world["tenant"], datetime.date(2024, 6, 1)) == []
+
+
+def test_webmasters_change_their_own_sites_kinds_only(client, world):
+    tenant, other = world["tenant"], world["other"]
+    client.force_login(editor_of(tenant, "webmaster"))
+    own = f"/admin/settings/common/interpretationoptions/{tenant.site_id}/"
+    assert client.get(own, HTTP_HOST=tenant.hostname).status_code == 200
+    response = client.post(own, {"genres": "意见、办法", "working_days": "3"}, HTTP_HOST=tenant.hostname)
+    assert response.status_code == 302
+    assert InterpretationOptions.for_site(tenant.site).genre_words() == ["意见", "办法"]
+    foreign = f"/admin/settings/common/interpretationoptions/{other.site_id}/"
+    assert client.get(foreign, HTTP_HOST=tenant.hostname).status_code in (302, 403)
+    client.post(foreign, {"genres": "通知", "working_days": "1"}, HTTP_HOST=tenant.hostname)
+    assert InterpretationOptions.for_site(other.site).genres == ""
