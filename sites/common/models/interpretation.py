@@ -113,21 +113,20 @@ def interpretations_of(document):
 
 
 def attach_interpretations(documents, locale_id):
-    """Set `interpretation_list` on each document: its live interpretations in that locale (one query)."""
+    """Set `interpretation_list` on each document: its live interpretations in that locale (one query,
+    plus the view restrictions Wagtail's `public()` reads)."""
     documents = list(documents)
     keys = {doc.translation_key for doc in documents}
     found = {}
-    through = PolicyInterpretationPage.documents.through
-    rows = through.objects.filter(
-        governmentdocumentpage__translation_key__in=keys,
-        policyinterpretationpage__live=True,
-        policyinterpretationpage__locale_id=locale_id,
-    ).values_list("governmentdocumentpage__translation_key", "policyinterpretationpage_id")
-    ids = {page_id for _key, page_id in rows}
-    pages = PolicyInterpretationPage.objects.live().public().in_bulk(ids)
-    for key, page_id in rows:
-        if page_id in pages and pages[page_id] not in found.setdefault(key, []):
-            found[key].append(pages[page_id])
+    pages = (
+        PolicyInterpretationPage.objects.live()
+        .public()
+        .filter(locale_id=locale_id, documents__translation_key__in=keys)
+        .annotate(document_key=models.F("documents__translation_key"))
+        .order_by("-date", "-pk")
+    )
+    for page in pages if keys else []:
+        found.setdefault(page.document_key, []).append(page)
     for doc in documents:
         doc.interpretation_list = found.get(doc.translation_key, [])
     return documents
