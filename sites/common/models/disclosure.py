@@ -23,6 +23,7 @@ from hub.tenancy.scoping import department_map, paths_q
 
 from ..across import ROOT_PATH_LENGTH, attach_departments, originals_q, tenant_roots
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock
+from .interpretation import attach_interpretations
 from .mixins import AttachmentsMixin, BasePage, DatedPageMixin
 from .pages import GovernmentDocumentPage
 
@@ -234,6 +235,7 @@ class DisclosureCataloguePage(BasePage):
         except EmptyPage:
             items = paginator.page(paginator.num_pages)
         attach_departments(items.object_list, roots)
+        attach_interpretations(items.object_list, self.locale_id)
         guide, reports = self.disclosure_pages(roots, filters)
         chosen = next((t for t in roots.values() if t.code == filters.get("department")), None)
         context.update(

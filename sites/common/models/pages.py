@@ -13,6 +13,7 @@ from wagtail.search import index
 from hub.directory.panels import DirectoryFunctionsPanel
 from hub.directory.queries import entry_for
 from hub.taxonomy.panels import topic_panel
+from hub.workflow.panels import PairingPanel
 
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock
 from .directory import DirectoryPageMixin
@@ -21,6 +22,7 @@ from .mixins import AttachmentsMixin, BasePage, DatedPageMixin, SubjectMixin
 CONTENT_PAGE_TYPES = [
     "common.ArticlePage",
     "common.GovernmentDocumentPage",
+    "common.PolicyInterpretationPage",
     "common.LeaderProfilePage",
     "common.SpeechPage",
     "common.FunctionPage",
@@ -52,6 +54,7 @@ class ColumnKind(models.TextChoices):
     NEWS = "news", _("新闻动态栏目")
     NOTICES = "notices", _("通知公告栏目")
     DOCUMENTS = "documents", _("政府文件栏目")
+    INTERPRETATIONS = "interpretations", _("政策解读栏目")
     SPEECHES = "speeches", _("领导讲话栏目")
     LEADERS = "leaders", _("领导之窗栏目")
     FUNCTIONS = "functions", _("机构职能栏目")
@@ -69,7 +72,8 @@ class ColumnKind(models.TextChoices):
 COLUMN_KIND_PAGE_TYPES = {
     ColumnKind.NEWS: ["common.ArticlePage"],
     ColumnKind.NOTICES: ["common.ArticlePage"],
-    ColumnKind.DOCUMENTS: ["common.GovernmentDocumentPage"],
+    ColumnKind.DOCUMENTS: ["common.GovernmentDocumentPage", "common.PolicyInterpretationPage"],
+    ColumnKind.INTERPRETATIONS: ["common.PolicyInterpretationPage"],
     ColumnKind.SPEECHES: ["common.SpeechPage"],
     ColumnKind.LEADERS: ["common.LeaderProfilePage", "common.LeadershipPage"],
     ColumnKind.FUNCTIONS: ["common.FunctionPage"],
@@ -264,6 +268,7 @@ class GovernmentDocumentPage(DatedPageMixin, SubjectMixin, AttachmentsMixin, Bas
             topic_panel(),
         ]
         + AttachmentsMixin.attachment_panels
+        + [PairingPanel(heading=_("相关解读"))]
     )
     search_fields = BasePage.search_fields + [
         index.SearchField("body"),
@@ -282,6 +287,29 @@ class GovernmentDocumentPage(DatedPageMixin, SubjectMixin, AttachmentsMixin, Bas
 
     class Meta:
         verbose_name = _("政府文件")
+
+    def related_interpretations(self):
+        """Live interpretations (相关解读) of this document in its language."""
+        from .interpretation import interpretations_of
+
+        return interpretations_of(self)
+
+    def review_pairing(self):
+        """Shown on the review screens: every interpretation of this document, drafts included."""
+        from .interpretation import PolicyInterpretationPage
+
+        pages = PolicyInterpretationPage.objects.filter(documents__translation_key=self.translation_key)
+        return [
+            {
+                "heading": _("相关解读"),
+                "pages": list(pages.filter(locale_id=self.locale_id).distinct().order_by("-date", "-pk")),
+                "empty": _("尚无解读。需要解读的文件应与解读同步发布，最迟不超过3个工作日。"),
+            }
+        ]
+
+    def search_badges(self):
+        """Links shown beside this document in search results: its interpretations (解读)."""
+        return [{"label": _("解读"), "page": page} for page in self.related_interpretations()[:3]]
 
     def save(self, *args, **kwargs):
         if not self.index_number and self.path:
@@ -424,6 +452,7 @@ class SpecialTopicPage(DatedPageMixin, SubjectMixin, BasePage):
         "common.ColumnIndexPage",
         "common.ArticlePage",
         "common.GovernmentDocumentPage",
+        "common.PolicyInterpretationPage",
         "common.StandardPage",
     ]
 
