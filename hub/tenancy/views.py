@@ -86,8 +86,9 @@ class SubsiteEditView(generic.EditView):
 class SubsiteInspectView(generic.InspectView):
     def get_field_display_value(self, field_name, field):
         # An empty choice (no logo, no theme variant) reads 无, not Python's None.
-        value = super().get_field_display_value(field_name, field)
-        return _("无") if value is None else value
+        if field is not None and getattr(self.object, field_name, "") is None:
+            return _("无")
+        return super().get_field_display_value(field_name, field)
 
     def get_context_data(self, **kwargs):
         department = self.object
