@@ -6,8 +6,8 @@ The snippet views themselves are scoped by `hub.tenancy.snippets.TenantOwnedView
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import snippets as snippet_views
 
+from hub.tenancy.filters import SEE_ACTIONS
 from hub.tenancy.policies import TenantPermissionPolicy
-from hub.tenancy.snippets import SEE_ACTIONS
 
 
 class TenantSnippetModelIndexView(snippet_views.ModelIndexView):

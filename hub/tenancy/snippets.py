@@ -16,13 +16,10 @@ from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .choices import limit_choices
-from .filters import ScopedFiltersMixin
+from .filters import SEE_ACTIONS, ScopedFiltersMixin
 from .models import Department
 from .owned import FriendlyLink
 from .policies import KeptRecordPolicy, TenantPermissionPolicy
-
-# Any of these lets a user see a record at all.
-SEE_ACTIONS = ["add", "change", "delete", "view"]
 
 
 def register_tenant_owned(model, tenant_lookup=None, kept=False):
